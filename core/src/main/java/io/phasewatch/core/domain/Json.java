@@ -1,0 +1,34 @@
+package io.phasewatch.core.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one JSON configuration of phasewatch: snake_case names, ISO-8601 dates, unknown fields
+ * ignored (so an older reader survives a newer writer), {@code Optional.empty()} written as null.
+ * Records on topics, {@code diagnose --json}, the API and alerts all use it.
+ */
+public final class Json {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .addModule(new Jdk8Module())
+      .addModule(new JavaTimeModule())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+      .serializationInclusion(JsonInclude.Include.ALWAYS)
+      .build();
+
+  private Json() {}
+
+  /** A shared, thread-safe mapper. Do not reconfigure it; use {@link ObjectMapper#copy()}. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+}

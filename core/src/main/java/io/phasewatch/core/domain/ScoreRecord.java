@@ -1,0 +1,64 @@
+package io.phasewatch.core.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One benchmark score of one model from one source (DESIGN.md "Records").
+ *
+ * <p>Key on {@code phasewatch.scores.v1}: {@link #key()} = {@code source|model_id|benchmark}; a
+ * null value on that key retracts the score.
+ *
+ * @param source feed id that published it
+ * @param modelId model id as the feed names it, normalised by the collector
+ * @param benchmark canonical benchmark id from the catalogue
+ * @param value the score on {@code scale}
+ * @param scale {@link Scale#PERCENT} (0–100) or {@link Scale#FRACTION} (0–1)
+ * @param metric the metric as the source names it (acc_norm, mc2, mean_score, …)
+ */
+public record ScoreRecord(
+    int schemaVersion,
+    String source,
+    String modelId,
+    String benchmark,
+    double value,
+    Scale scale,
+    Optional<String> metric,
+    OptionalInt nShot,
+    Optional<Instant> evaluatedAt,
+    Optional<Instant> fetchedAt,
+    Optional<String> sourceUrl,
+    Optional<String> revision) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public ScoreRecord {
+    metric = metric == null ? Optional.empty() : metric;
+    nShot = nShot == null ? OptionalInt.empty() : nShot;
+    evaluatedAt = evaluatedAt == null ? Optional.empty() : evaluatedAt;
+    fetchedAt = fetchedAt == null ? Optional.empty() : fetchedAt;
+    sourceUrl = sourceUrl == null ? Optional.empty() : sourceUrl;
+    revision = revision == null ? Optional.empty() : revision;
+  }
+
+  /** The minimal score: everything optional left empty. */
+  public static ScoreRecord of(String source, String modelId, String benchmark, double value, Scale scale) {
+    return new ScoreRecord(SCHEMA_VERSION, source, modelId, benchmark, value, scale,
+        Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+  }
+
+  public static String key(String source, String modelId, String benchmark) {
+    return source + "|" + modelId + "|" + benchmark;
+  }
+
+  public String key() {
+    return key(source, modelId, benchmark);
+  }
+
+  /** The value as a percentage (0–100), whatever scale it was published on. */
+  public double percent() {
+    return scale.toPercent(value);
+  }
+}
