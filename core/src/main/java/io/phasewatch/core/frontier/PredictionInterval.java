@@ -18,8 +18,14 @@ import org.apache.commons.math3.distribution.TDistribution;
 public record PredictionInterval(
     double x0, double predicted, double lower, double upper, double level) {
 
-  /** The interval at {@code x0} around {@code trend} (METHOD.md §3.3). */
+  /**
+   * The interval at {@code x0} around {@code trend} (METHOD.md §3.3). A defined trend always has
+   * one (n ≥ 3, Sxx > 0); {@code level} must lie strictly between 0 and 1.
+   */
   public static PredictionInterval at(PopulationTrend trend, double x0, double level) {
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must lie in (0, 1): " + level);
+    }
     int n = trend.n();
     double t = new TDistribution(null, n - 2).inverseCumulativeProbability((1 + level) / 2);
     double dx = x0 - trend.b1Mean();

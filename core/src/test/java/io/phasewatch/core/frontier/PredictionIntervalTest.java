@@ -1,6 +1,7 @@
 package io.phasewatch.core.frontier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -40,6 +41,13 @@ class PredictionIntervalTest {
     FrontierConfig ninety = ConfigBuilder.defaults().predictionLevel(0.90).build();
     PredictionInterval pi = PredictionInterval.at(PopulationTrendTest.tiny(), 3, ninety).value();
     assertThat(pi.halfWidth()).isCloseTo(T95_3 * Math.sqrt(0.8) * Math.sqrt(1.2), within(1e-9));
+  }
+
+  @Test
+  void levelOutsideZeroToOneIsAProgrammingError() {
+    PopulationTrend t = PopulationTrend.fit(PopulationTrendTest.tiny()).value();
+    assertThatIllegalArgumentException().isThrownBy(() -> PredictionInterval.at(t, 3, 1.0))
+        .withMessage("level must lie in (0, 1): 1.0");
   }
 
   @Test
