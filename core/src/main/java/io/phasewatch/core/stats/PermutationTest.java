@@ -60,6 +60,9 @@ public final class PermutationTest {
     if (!r.isDefined()) {
       return Outcome.undefined(r.reason());
     }
+    if (!Double.isFinite(r.value())) {
+      return Outcome.undefined("a score is not finite");
+    }
     int n = x.length;
     double mx = Pearson.mean(x);
     double[] xc = new double[n];

@@ -26,8 +26,6 @@ class CrossPredictionTest {
 
   @Test
   void undefinedWhenTheTrainingPanelHasTooFewSizes() {
-    CrossPrediction.of(ReferencePanels.headlineFamily("Llama-1").subList(0, 2),
-        ReferencePanels.headlineFamily("Llama-2"));
     assertThat(CrossPrediction.of(ReferencePanels.headlineFamily("Llama-1").subList(0, 2),
         ReferencePanels.headlineFamily("Llama-2")).reason())
         .isEqualTo("fewer than 3 distinct sizes (2)");

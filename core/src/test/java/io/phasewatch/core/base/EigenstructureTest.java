@@ -3,9 +3,9 @@ package io.phasewatch.core.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.phasewatch.core.stats.Outcome;
 import java.util.List;
 import java.util.Map;
-import io.phasewatch.core.stats.Outcome;
 import org.junit.jupiter.api.Test;
 
 class EigenstructureTest {

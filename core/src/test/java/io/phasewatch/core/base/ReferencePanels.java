@@ -7,7 +7,7 @@ import java.util.OptionalInt;
  * Reference inputs of METHOD.md §1.3–§1.8 (shared/METHOD.md, which restates the figures of
  * arXiv:2605.18838 and the author's MIT-licensed CAPE scripts, adilamin89/cape-scaling).
  */
-final class ReferencePanels {
+public final class ReferencePanels {
   private ReferencePanels() {}
 
   /** Pythia sizes of §1.3/§1.5/§1.8, in billions. */
@@ -50,7 +50,7 @@ final class ReferencePanels {
   }
 
   /** §1.4's 14-model panel, in the order of CAPE's bootstrap_Nc.py (Pythia, Llama-1, Llama-2). */
-  static final List<ModelPoint> HEADLINE = List.of(
+  public static final List<ModelPoint> HEADLINE = List.of(
       new ModelPoint("Pythia-70m", 0.07, 27.29, 47.64),
       new ModelPoint("Pythia-160m", 0.16, 29.59, 43.52),
       new ModelPoint("Pythia-410m", 0.41, 40.56, 40.34),

@@ -3,6 +3,7 @@ package io.phasewatch.core.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,16 +39,16 @@ class ScalingOdeTest {
   }
 
   @Test
-  void exponentialGrowthIsIntegratedAlongTheFittedLine() {
-    // Axis 1: B = 1 + (x−9) → constant slope 1; axis 2 chosen so that dB2/dx = B1 − 1 exactly at
-    // midpoints (B2 = (x−9)²/2 + 5 has ΔB2/Δx = mean of (x−9), which is B̄1 − 1).
+  void aTrajectoryDrivenByTheOtherAxisIsRecovered() {
+    // Axis 1: B1 = 1 + u with u = x − 9, slope 1. Axis 2: B2 = u²/2 + 5, whose difference quotient
+    // (u_i + u_{i−1})/2 is exactly the midpoint B̄1 − 1; so C = [[0,0],[1,0]], c0 = (1, −1).
     double[] x = {9.0, 9.3, 9.9, 10.2, 10.8, 11.5};
     double[][] b = new double[x.length][];
     for (int i = 0; i < x.length; i++) {
       double u = x[i] - 9;
       b[i] = new double[] {1 + u, u * u / 2 + 5};
     }
-    // Three unknowns per axis, five intervals: but B̄1 and B̄2 are not collinear, so C is determined.
+    // Three unknowns per axis, five intervals; B̄1 and B̄2 are not collinear, so C is determined.
     ScalingOde ode = ScalingOde.fit(x, b).value();
     assertThat(ode.coupling()[1][0]).isCloseTo(1.0, within(1e-9));
     assertThat(ode.coupling()[1][1]).isCloseTo(0.0, within(1e-9));
@@ -59,7 +60,7 @@ class ScalingOdeTest {
   void undefinedWithTooFewIntervalsOrCollinearScores() {
     double[][] axes = ReferencePanels.pythiaAxes();
     double[] x = ReferencePanels.pythiaX();
-    assertThat(ScalingOde.fit(java.util.Arrays.copyOf(x, 6), java.util.Arrays.copyOf(axes, 6)).reason())
+    assertThat(ScalingOde.fit(Arrays.copyOf(x, 6), Arrays.copyOf(axes, 6)).reason())
         .isEqualTo("5 intervals cannot determine 6 coefficients per axis (k=5 axes plus a constant)");
     double[][] collinear = new double[x.length][];
     for (int i = 0; i < x.length; i++) {
@@ -95,17 +96,37 @@ class ScalingOdeTest {
   void libraryNamesEveryMonomialUpToTheDegree() {
     List<int[]> mono = SparseScalingOde.monomials(5, 3);
     assertThat(mono).hasSize(56);
-    List<String> names = mono.stream().map(m -> SparseScalingOde.name(m, List.of("HS", "TQA", "ARC", "WG", "MMLU"))).toList();
+    List<String> axes = List.of("HS", "TQA", "ARC", "WG", "MMLU");
+    List<String> names = mono.stream().map(m -> SparseScalingOde.name(m, axes)).toList();
     assertThat(names).startsWith("1", "HS", "TQA").contains("HS^2·TQA", "MMLU^3", "HS·TQA·ARC")
         .doesNotHaveDuplicates();
   }
 
   @Test
-  void sparseFitOnPythiaRunsAndNamesItsTerms() {
+  void sparseFitOfDegreeOneWithoutThresholdIsTheLinearOde() {
+    // STLSQ (SVD) at degree 1, threshold 0, must give the same C and c0 as ScalingOde (QR).
+    List<String> axes = List.of("HS", "TQA", "ARC", "WG", "MMLU");
+    ScalingOde ode = ScalingOde.fit(ReferencePanels.pythiaX(), ReferencePanels.pythiaAxes()).value();
+    SparseScalingOde s = SparseScalingOde.fit(axes, ReferencePanels.pythiaX(),
+        ReferencePanels.pythiaAxes(), new SparseScalingOde.Config(1, 0.0, 10)).value();
+    assertThat(s.terms()).hasSize(30);
+    for (SparseScalingOde.Term t : s.terms()) {
+      int j = axes.indexOf(t.axis());
+      double expected = t.monomial().equals("1")
+          ? ode.constant()[j]
+          : ode.coupling()[j][axes.indexOf(t.monomial())];
+      assertThat(t.coefficient()).isCloseTo(expected, within(1e-6 * Math.max(1, Math.abs(expected))));
+    }
+  }
+
+  @Test
+  void sparseFitOfDegreeThreeOnPythiaKeepsNoTermInPercentUnits() {
+    // 56 library terms against 7 intervals: the minimum-norm coefficients of the large cubic
+    // columns (up to ~10^5 in percent) are all below 0.1, so nothing survives. Documented, pinned.
     SparseScalingOde s = SparseScalingOde.fit(List.of("HS", "TQA", "ARC", "WG", "MMLU"),
         ReferencePanels.pythiaX(), ReferencePanels.pythiaAxes(), SparseScalingOde.Config.defaults())
         .value();
     assertThat(s.libraryTerms()).isEqualTo(56);
-    assertThat(s.terms()).allSatisfy(t -> assertThat(Math.abs(t.coefficient())).isGreaterThanOrEqualTo(0.1));
+    assertThat(s.terms()).isEmpty();
   }
 }

@@ -79,6 +79,8 @@ class PermutationTestTest {
         .isEqualTo("fewer than 3 models (n=2)");
     assertThat(PermutationTest.pearson(new double[] {1, 2, 3}, new double[] {5, 5, 5}).reason())
         .isEqualTo("the second axis has no variance");
+    assertThat(PermutationTest.pearson(new double[] {1, 2, 3}, new double[] {5, Double.NaN, 4})
+        .reason()).isEqualTo("a score is not finite");
   }
 
   @Property(tries = 200)
