@@ -80,7 +80,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
       + "base panel.")
   boolean paperPanel;
 
-  @Option(names = "--panel-families", split = ",", paramLabel = "A,B,…",
+  @Option(names = "--panel-families", split = ",", paramLabel = "FAMILY",
       description = "Pool only these families of the base panel (default: every row).")
   List<String> panelFamilies = new ArrayList<>();
 

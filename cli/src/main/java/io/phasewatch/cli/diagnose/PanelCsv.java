@@ -2,6 +2,7 @@ package io.phasewatch.cli.diagnose;
 
 import io.phasewatch.core.diagnosis.BaseModelPoint;
 import io.phasewatch.core.diagnosis.FrontierRelease;
+import io.phasewatch.core.validation.Validator;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ public final class PanelCsv {
       List.of("model", "lab", "swe_bench_verified", "gpqa_diamond");
   public static final List<String> FRONTIER_EXTRA_AXES = List.of("hle", "ifeval");
 
-  static final int MAX_NAME_LENGTH = 200;
+  /** The same limits as core.validation applies to records on the topics. */
+  static final int MAX_NAME_LENGTH = Validator.MAX_ID_LENGTH;
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern INTEGER = Pattern.compile("\\+?\\d{1,9}");
@@ -141,6 +143,10 @@ public final class PanelCsv {
           .orElseThrow(() -> new BadField(field, "missing value")));
       if (v <= 0) {
         throw new BadField(field, "must be positive, got " + v);
+      }
+      if (v > Validator.MAX_PARAMS_B) {
+        throw new BadField(field, String.format(Locale.ROOT,
+            "above %.0f: params_b is in billions, not a raw count (got %s)", Validator.MAX_PARAMS_B, v));
       }
       return v;
     }

@@ -114,10 +114,13 @@ class PanelCsvTest {
   }
 
   @Test
-  void rejectsOversizedNames() {
-    String csv = "model,family,params_b,hellaswag,truthfulqa\n" + "x".repeat(201) + ",F,1,50,40\n";
+  void rejectsOversizedNamesAndSizes() {
+    String csv = "model,family,params_b,hellaswag,truthfulqa\n" + "x".repeat(257) + ",F,1,50,40\n"
+        + "m2,F,200000,50,40\n";
     assertThat(PanelCsv.base("long.csv", csv).rejected()).extracting(Rejection::toString)
-        .containsExactly("long.csv:2: field 'model': longer than 200 characters");
+        .containsExactly("long.csv:2: field 'model': longer than 256 characters",
+            "long.csv:3: field 'params_b': above 100000: params_b is in billions, not a raw count "
+                + "(got 200000.0)");
   }
 
   @Test
