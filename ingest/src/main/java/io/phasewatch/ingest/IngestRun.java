@@ -115,7 +115,7 @@ public final class IngestRun {
     if (dryRun) {
       printJsonLines(collected, dryRunOut.get());
       for (Rejection r : collected.rejected()) {
-        err.println("rejected " + feed.id() + " line " + r.line() + " (" + r.reason().id() + ", "
+        err.println("rejected " + feed.id() + " line " + r.line() + " (" + r.reason() + ", "
             + r.stage().id() + "): " + r.detail());
       }
       return changes.summary();

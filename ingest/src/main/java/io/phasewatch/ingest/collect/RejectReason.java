@@ -2,7 +2,10 @@ package io.phasewatch.ingest.collect;
 
 import java.util.Locale;
 
-/** Why a row or a score was rejected; {@link #id()} is the {@code reason} header. */
+/**
+ * Why a collector could not read a row; {@link #id()} is the {@code reason} header. Records that
+ * were read but fail validation carry the codes of {@code core.validation.RejectionReason}.
+ */
 public enum RejectReason {
   /** The row does not have the shape of the format (column count, unparseable structure). */
   MALFORMED_ROW,
@@ -13,11 +16,7 @@ public enum RejectReason {
   /** A date or timestamp field cannot be read. */
   BAD_DATE,
   /** A required field of the format is absent. */
-  MISSING_FIELD,
-  /** The benchmark is not in the catalogue. */
-  UNKNOWN_BENCHMARK,
-  /** The value lies outside its scale (0–100 for percent, 0–1 for fraction) or is not finite. */
-  OUT_OF_RANGE;
+  MISSING_FIELD;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -93,15 +93,15 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
 
     Map<String, Long> byReason = new HashMap<>();
     for (Rejection r : now.rejected()) {
-      byReason.merge(r.reason().id(), 1L, Long::sum);
-      String entry = REJECTED + r.key() + "|" + r.reason().id();
+      byReason.merge(r.reason(), 1L, Long::sum);
+      String entry = REJECTED + r.key() + "|" + r.reason();
       String hash = ContentHash.ofText(r.original() + "\n" + r.detail());
       next.put(entry, hash);
       if (hash.equals(before.get(entry))) {
         continue;
       }
       Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("reason", r.reason().id());
+      headers.put("reason", r.reason());
       headers.put("stage", r.stage().id());
       headers.put("source", feed.id());
       headers.put("feed", location);

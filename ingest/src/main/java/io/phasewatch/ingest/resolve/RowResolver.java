@@ -1,8 +1,12 @@
 package io.phasewatch.ingest.resolve;
 
+import io.phasewatch.core.catalogue.Benchmark;
+import io.phasewatch.core.catalogue.BenchmarkCatalogue;
 import io.phasewatch.core.domain.ModelKind;
 import io.phasewatch.core.domain.ModelRecord;
 import io.phasewatch.core.domain.ScoreRecord;
+import io.phasewatch.core.validation.RejectionReason;
+import io.phasewatch.core.validation.Validator;
 import io.phasewatch.ingest.collect.Given;
 import io.phasewatch.ingest.collect.RawScore;
 import io.phasewatch.ingest.collect.RejectReason;
@@ -27,8 +31,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a collector's rows into records, the same way for every format: the canonical model id
- * (feed rewrites, then the alias table), benchmark names through the catalogue, values checked
- * against their scale, one row chosen per model and per model × benchmark by
+ * (feed rewrites, then the alias table), benchmark names through the benchmark catalogue, every
+ * record checked by the shared {@link Validator} (a refused one becomes a rejection with the
+ * validator's reason code), one row chosen per model and per model × benchmark by
  * {@link DuplicateRule}, and model metadata resolved with its provenance.
  *
  * <p>Order of precedence, first that applies:
@@ -46,18 +51,21 @@ public final class RowResolver {
 
   private final ModelTables tables;
   private final FamilyRules defaultRules;
-  private final Function<String, Optional<String>> benchmarks;
+  private final BenchmarkCatalogue catalogue;
+  private final Validator validator;
 
-  public RowResolver(ModelTables tables, FamilyRules defaultRules,
-                     Function<String, Optional<String>> benchmarks) {
+  public RowResolver(ModelTables tables, FamilyRules defaultRules, BenchmarkCatalogue catalogue,
+                     Validator validator) {
     this.tables = tables;
     this.defaultRules = defaultRules;
-    this.benchmarks = benchmarks;
+    this.catalogue = catalogue;
+    this.validator = validator;
   }
 
-  /** The resolver with the shipped tables, rules and benchmark names. */
+  /** The resolver with the shipped tables and rules, the standard catalogue and validator. */
   public static RowResolver defaults() {
-    return new RowResolver(ModelTables.defaults(), FamilyRules.defaults(), BenchmarkNames.resolver());
+    return new RowResolver(ModelTables.defaults(), FamilyRules.defaults(), BenchmarkCatalogue.standard(),
+        Validator.standard());
   }
 
   /**
@@ -79,40 +87,58 @@ public final class RowResolver {
       }
       rowsByModel.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
       for (RawScore s : row.scores()) {
-        Optional<String> benchmark = benchmarks.apply(s.benchmark());
+        Optional<String> benchmark = catalogue.resolve(s.benchmark()).map(Benchmark::id);
         if (benchmark.isEmpty()) {
-          rejected.add(new Rejection(RejectReason.UNKNOWN_BENCHMARK, Rejection.Stage.VALIDATE, row.line(),
-              ScoreRecord.key(feed.id(), id, s.benchmark()), row.original(),
+          rejected.add(new Rejection(RejectionReason.UNKNOWN_BENCHMARK.code(), Rejection.Stage.VALIDATE,
+              row.line(), ScoreRecord.key(feed.id(), id, s.benchmark()), row.original(),
               "benchmark '" + s.benchmark() + "' is not in the catalogue"));
           continue;
         }
-        if (!Double.isFinite(s.value()) || s.value() < 0 || s.value() > s.scale().max()) {
-          rejected.add(new Rejection(RejectReason.OUT_OF_RANGE, Rejection.Stage.VALIDATE, row.line(),
-              ScoreRecord.key(feed.id(), id, benchmark.get()), row.original(),
-              s.benchmark() + " = " + s.value() + " is outside 0–" + s.scale().max() + " (" + s.scale().id() + ")"));
+        ScoreRecord record = scoreRecord(feed, id, benchmark.get(), row, s, fetchedAt, feedUrl);
+        List<io.phasewatch.core.validation.Rejection> problems = validator.validate(record);
+        if (!problems.isEmpty()) {
+          rejected.add(invalid(problems, record.key(), row));
           continue;
         }
         candidates.computeIfAbsent(ScoreRecord.key(feed.id(), id, benchmark.get()), k -> new ArrayList<>())
-            .add(new Candidate(id, benchmark.get(), row, s));
+            .add(new Candidate(record, row));
       }
     }
 
     List<ScoreRecord> scores = new ArrayList<>();
     for (List<Candidate> options : candidates.values()) {
-      Candidate c = options.stream().min(Comparator.comparing(Candidate::row, DuplicateRule.ORDER)).orElseThrow();
-      scores.add(new ScoreRecord(ScoreRecord.SCHEMA_VERSION, feed.id(), c.modelId(), c.benchmark(),
-          c.score().value(), c.score().scale(), c.score().metric(), c.score().nShot(),
-          c.row().evaluatedAt(), Optional.of(fetchedAt), c.row().sourceUrl().or(() -> feedUrl),
-          c.row().revision()));
+      scores.add(options.stream().min(Comparator.comparing(Candidate::row, DuplicateRule.ORDER))
+          .orElseThrow().score());
     }
 
     FamilyRules rules = feedRules.then(defaultRules);
     List<ModelRecord> models = new ArrayList<>();
-    rowsByModel.forEach((id, rows) -> models.add(model(feed, feedRules, rules, id, rows)));
+    rowsByModel.forEach((id, rows) -> {
+      ModelRecord m = model(feed, feedRules, rules, id, rows);
+      List<io.phasewatch.core.validation.Rejection> problems = validator.validate(m);
+      if (problems.isEmpty()) {
+        models.add(m);
+      } else {
+        rejected.add(invalid(problems, m.modelId(), rows.stream().sorted(DuplicateRule.ORDER).findFirst().orElseThrow()));
+      }
+    });
     return new Collected(scores, models, rejected);
   }
 
-  private record Candidate(String modelId, String benchmark, SourceRow row, RawScore score) {}
+  private record Candidate(ScoreRecord score, SourceRow row) {}
+
+  private static ScoreRecord scoreRecord(FeedConfig feed, String modelId, String benchmark, SourceRow row,
+                                         RawScore s, Instant fetchedAt, Optional<String> feedUrl) {
+    return new ScoreRecord(ScoreRecord.SCHEMA_VERSION, feed.id(), modelId, benchmark, s.value(), s.scale(),
+        s.metric(), s.nShot(), row.evaluatedAt(), Optional.of(fetchedAt), row.sourceUrl().or(() -> feedUrl),
+        row.revision());
+  }
+
+  /** A record the shared validator refused: its first reason, every message. */
+  private static Rejection invalid(List<io.phasewatch.core.validation.Rejection> problems, String key, SourceRow row) {
+    String detail = problems.stream().map(p -> p.message()).reduce((a, b) -> a + "; " + b).orElse("");
+    return new Rejection(problems.get(0).code(), Rejection.Stage.VALIDATE, row.line(), key, row.original(), detail);
+  }
 
   private ModelRecord model(FeedConfig feed, FamilyRules feedRules, FamilyRules rules, String id,
                             List<SourceRow> rows) {

@@ -135,7 +135,7 @@ class OtherCollectorsTest {
           new io.phasewatch.ingest.fetch.Fetched.Content(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
               Instant.EPOCH, io.phasewatch.ingest.fetch.Validators.none()));
       assertThat(b.rows()).isEmpty();
-      assertThat(b.rejected()).extracting(Rejection::reason).containsExactly(RejectReason.MISSING_MODEL);
+      assertThat(b.rejected()).extracting(Rejection::reason).containsExactly("missing_model");
     }
   }
 
@@ -187,9 +187,9 @@ class OtherCollectorsTest {
               tuple("test-feed", "truthfulqa", 0.402, Scale.FRACTION));
       assertThat(c.rejected()).extracting(Rejection::reason, Rejection::line, Rejection::stage)
           .containsExactlyInAnyOrder(
-              tuple(RejectReason.MISSING_FIELD, 5L, Rejection.Stage.PARSE),
-              tuple(RejectReason.MALFORMED_ROW, 6L, Rejection.Stage.PARSE),
-              tuple(RejectReason.OUT_OF_RANGE, 7L, Rejection.Stage.VALIDATE));
+              tuple("missing_field", 5L, Rejection.Stage.PARSE),
+              tuple("malformed_row", 6L, Rejection.Stage.PARSE),
+              tuple("out_of_range", 7L, Rejection.Stage.VALIDATE));
       assertThat(c.rejected()).filteredOn(r -> r.line() == 7L).singleElement()
           .satisfies(r -> assertThat(r.key()).isEqualTo("test-feed|acme/widget-3b|hellaswag"));
     }
