@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Streaming monitor of phase changes in language-model leaderboards.",
     subcommands = {
         DiagnoseCommand.class,
+        IngestCommand.class,
     })
 public final class Main implements Runnable {
   /** The command's input was unusable (missing file, missing required column, bad option). */
