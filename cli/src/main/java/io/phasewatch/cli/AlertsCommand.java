@@ -53,7 +53,8 @@ public final class AlertsCommand implements Callable<Integer> {
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
       defaultValue = "${env:PHASEWATCH_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description = "Kafka bootstrap servers (default: $PHASEWATCH_BOOTSTRAP_SERVERS or ${DEFAULT-VALUE}).")
+      description = "Kafka bootstrap servers "
+          + "(default: $PHASEWATCH_BOOTSTRAP_SERVERS or ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
   @Option(names = "--topic-prefix", paramLabel = "PREFIX",
@@ -65,7 +66,8 @@ public final class AlertsCommand implements Callable<Integer> {
   Optional<String> groupId = Optional.empty();
 
   @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9404",
-      description = "Port of /metrics (Prometheus text format); -1 turns it off (default ${DEFAULT-VALUE}).")
+      description = "Port of /metrics (Prometheus text format); -1 turns it off "
+          + "(default ${DEFAULT-VALUE}).")
   int metricsPort;
 
   @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "0.0.0.0",
@@ -76,7 +78,8 @@ public final class AlertsCommand implements Callable<Integer> {
       description = "Validate the configuration and build its sinks (secrets included), then exit.")
   boolean checkConfig;
 
-  @Option(names = "--example-config", description = "Print an annotated example configuration and exit.")
+  @Option(names = "--example-config",
+      description = "Print an annotated example configuration and exit.")
   boolean exampleConfig;
 
   @Override
@@ -111,7 +114,8 @@ public final class AlertsCommand implements Callable<Integer> {
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Optional<MetricsEndpoint> metrics = metricsPort < 0 ? Optional.empty()
-        : Optional.of(MetricsEndpoint.start(new InetSocketAddress(metricsHost, metricsPort), registry));
+        : Optional.of(MetricsEndpoint.start(
+            new InetSocketAddress(metricsHost, metricsPort), registry));
     AlertRouterService router;
     try {
       router = AlertRouterService.builder(routerConfig, bootstrapServers)
@@ -129,7 +133,8 @@ public final class AlertsCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    metrics.ifPresent(m -> err.printf("Alert router metrics on http://%s:%d/metrics%n", metricsHost, m.port()));
+    metrics.ifPresent(m ->
+        err.printf("Alert router metrics on http://%s:%d/metrics%n", metricsHost, m.port()));
     err.flush();
 
     Thread hook = new Thread(() -> {
@@ -156,7 +161,8 @@ public final class AlertsCommand implements Callable<Integer> {
   }
 
   private static String example() throws IOException {
-    try (InputStream in = RouterConfig.class.getResourceAsStream("/io/phasewatch/alerts/alerts.example.yml")) {
+    try (InputStream in =
+        RouterConfig.class.getResourceAsStream("/io/phasewatch/alerts/alerts.example.yml")) {
       if (in == null) {
         throw new IOException("the example configuration is missing from the jar");
       }

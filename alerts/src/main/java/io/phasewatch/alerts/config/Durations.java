@@ -38,7 +38,8 @@ public final class Durations {
       return Duration.parse(text.trim());
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("'" + text
-          + "' is not a duration: use a whole number with ms, s, m, h or d (e.g. 500ms, 5s), or ISO-8601 (PT5S)",
+          + "' is not a duration: use a whole number with ms, s, m, h or d (e.g. 500ms, 5s),"
+          + " or ISO-8601 (PT5S)",
           e);
     }
   }

@@ -7,6 +7,7 @@ import io.phasewatch.alerts.route.Route;
 import io.phasewatch.alerts.route.RouteMatch;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public record RouterConfig(
     topicPrefix = topicPrefix == null ? DEFAULT_TOPIC_PREFIX : topicPrefix;
     groupId = groupId == null ? DEFAULT_GROUP_ID : groupId;
     retry = retry == null ? RetryPolicy.defaults() : retry;
-    sinks = sinks == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sinks));
+    sinks = sinks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sinks));
     routes = routes == null ? List.of() : List.copyOf(routes);
     maxPollRecords = maxPollRecords == 0 ? DEFAULT_MAX_POLL_RECORDS : maxPollRecords;
     pollTimeout = pollTimeout == null ? DEFAULT_POLL_TIMEOUT : pollTimeout;

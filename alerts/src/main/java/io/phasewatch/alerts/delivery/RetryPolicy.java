@@ -30,11 +30,13 @@ public record RetryPolicy(
       throw new IllegalArgumentException("retry initial_backoff and max_backoff are required");
     }
     if (maxAttempts < 1) {
-      throw new IllegalArgumentException("retry max_attempts must be at least 1, was " + maxAttempts);
+      throw new IllegalArgumentException(
+          "retry max_attempts must be at least 1, was " + maxAttempts);
     }
     if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException(
-          "retry needs 0 <= initial_backoff <= max_backoff, was " + initialBackoff + " and " + maxBackoff);
+          "retry needs 0 <= initial_backoff <= max_backoff, was " + initialBackoff + " and "
+              + maxBackoff);
     }
     if (multiplier < 1.0) {
       throw new IllegalArgumentException("retry multiplier must be at least 1, was " + multiplier);

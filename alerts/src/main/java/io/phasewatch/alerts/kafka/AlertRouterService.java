@@ -84,7 +84,8 @@ public final class AlertRouterService implements AutoCloseable {
     this.shutdownGrace = b.shutdownGrace;
     Map<String, Object> client = new HashMap<>(config.kafka());
     client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
-    String clientId = b.clientId.orElse("phasewatch-alerts-" + UUID.randomUUID().toString().substring(0, 8));
+    String clientId = b.clientId
+        .orElse("phasewatch-alerts-" + UUID.randomUUID().toString().substring(0, 8));
 
     if (b.createTopics) {
       createTopics(client, b.kafkaTimeout);

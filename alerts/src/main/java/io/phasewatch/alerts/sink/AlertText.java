@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -109,7 +110,7 @@ public final class AlertText {
   }
 
   private static String name(Object enumValue) {
-    return enumValue == null ? "?" : enumValue.toString().toLowerCase(java.util.Locale.ROOT);
+    return enumValue == null ? "?" : enumValue.toString().toLowerCase(Locale.ROOT);
   }
 
   static String oneLine(String text) {

@@ -45,7 +45,8 @@ final class HttpPoster {
     headers.forEach(request::header);
     HttpResponse<String> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = client.send(request.build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {
       return Attempt.retryable("timeout: " + e.getMessage());
     } catch (IOException e) {

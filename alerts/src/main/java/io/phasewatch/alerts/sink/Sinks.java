@@ -4,6 +4,7 @@ import io.phasewatch.alerts.config.RouterConfig;
 import io.phasewatch.alerts.config.RouterConfigs.InvalidConfigException;
 import io.phasewatch.alerts.config.SinkConfig;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class Sinks {
     throw new IllegalArgumentException("unknown sink type " + config.getClass().getSimpleName());
   }
 
-  private static java.net.URI httpUrl(java.net.URI url) {
+  private static URI httpUrl(URI url) {
     if (url == null || url.getScheme() == null || url.getHost() == null
         || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
       // the URL itself stays out of the message: a Slack webhook URL is a credential

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -102,7 +103,7 @@ public final class SlackSink implements AlertSink {
   }
 
   private static String severity(AlertEvent alert) {
-    return alert.severity() == null ? "?" : alert.severity().id().toUpperCase(java.util.Locale.ROOT);
+    return alert.severity() == null ? "?" : alert.severity().id().toUpperCase(Locale.ROOT);
   }
 
   private static ObjectNode plain(String text) {

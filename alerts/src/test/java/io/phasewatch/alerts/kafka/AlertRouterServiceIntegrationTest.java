@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.phasewatch.alerts.config.RouterConfig;
 import io.phasewatch.alerts.config.RouterConfigs;
 import io.phasewatch.alerts.testing.TestAlerts;
-import io.phasewatch.alerts.testing.WebhookReceiver;
 import io.phasewatch.alerts.testing.WebhookReceiver.Reply;
+import io.phasewatch.alerts.testing.WebhookReceiver;
 import io.phasewatch.broker.EmbeddedKafkaBroker;
 import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.core.domain.Json;
@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,7 +236,7 @@ class AlertRouterServiceIntegrationTest {
     start(webhookConfig(3));
     awaitAllCommitted();
 
-    Set<String> expected = new java.util.HashSet<>();
+    Set<String> expected = new HashSet<>();
     first.forEach(e -> expected.add(e.id()));
     second.forEach(e -> expected.add(e.id()));
     List<String> delivered = deliveredIds();

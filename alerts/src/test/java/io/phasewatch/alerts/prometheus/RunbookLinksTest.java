@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.phasewatch.alerts.testing.ProjectFiles;
 import io.phasewatch.core.domain.AlertKind;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,7 +28,7 @@ class RunbookLinksTest {
   static Set<String> anchors() throws Exception {
     Matcher m = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*$")
         .matcher(Files.readString(ROOT.resolve("docs/runbooks.md")));
-    Set<String> anchors = new java.util.HashSet<>();
+    Set<String> anchors = new HashSet<>();
     while (m.find()) {
       anchors.add(m.group(1).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "")
           .replace(' ', '-'));
@@ -63,7 +66,7 @@ class RunbookLinksTest {
 
   @Test
   void everyAlertKindTheRouterPostsHasARunbookSection() throws Exception {
-    Set<String> kinds = java.util.Arrays.stream(AlertKind.values())
+    Set<String> kinds = Arrays.stream(AlertKind.values())
         .map(k -> k.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     assertThat(anchors()).containsAll(kinds);
   }
@@ -72,7 +75,7 @@ class RunbookLinksTest {
   void exampleRouterConfigPointsAlertmanagerRunbooksAtTheSameDocument() throws Exception {
     String example = new String(RunbookLinksTest.class
         .getResourceAsStream("/io/phasewatch/alerts/alerts.example.yml").readAllBytes(),
-        java.nio.charset.StandardCharsets.UTF_8);
+        StandardCharsets.UTF_8);
     assertThat(example).contains("runbook_base: " + RUNBOOKS_URL + "\n");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phasewatch.alerts.testing.TestAlerts;
 import io.phasewatch.alerts.testing.WebhookReceiver;
+import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.core.domain.AlertKind;
 import io.phasewatch.core.domain.AlertState;
 import io.phasewatch.core.domain.Json;
@@ -47,7 +48,7 @@ class AlertmanagerSinkTest {
     var s = sink(URI.create("http://am:9093"));
     var fired = TestAlerts.brokenCoupling(AlertState.FIRED, "frontier");
     Instant resolvedAt = TestAlerts.FIRED_AT.plus(Duration.ofHours(3));
-    var resolved = io.phasewatch.core.domain.AlertEvent.of(AlertKind.FRONTIER_COUPLING_BROKEN,
+    var resolved = AlertEvent.of(AlertKind.FRONTIER_COUPLING_BROKEN,
         AlertState.RESOLVED, "frontier", "Rolling r recovered", fired.evidence(), resolvedAt,
         TestAlerts.STREAM_TIME);
 

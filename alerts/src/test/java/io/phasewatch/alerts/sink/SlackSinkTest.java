@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phasewatch.alerts.testing.TestAlerts;
 import io.phasewatch.alerts.testing.WebhookReceiver;
+import io.phasewatch.core.domain.AlertEvent;
+import io.phasewatch.core.domain.AlertKind;
 import io.phasewatch.core.domain.AlertState;
+import io.phasewatch.core.domain.Evidence;
 import io.phasewatch.core.domain.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class SlackSinkTest {
@@ -54,12 +58,12 @@ class SlackSinkTest {
 
   @Test
   void atMostTenEvidenceFields() {
-    var values = new java.util.TreeMap<String, Double>();
+    var values = new TreeMap<String, Double>();
     for (int i = 0; i < 15; i++) {
       values.put("v" + (char) ('a' + i), (double) i);
     }
-    var alert = io.phasewatch.core.domain.AlertEvent.of(io.phasewatch.core.domain.AlertKind.NC_SHIFT,
-        AlertState.FIRED, "Pythia", "shift", io.phasewatch.core.domain.Evidence.of(values, 8),
+    var alert = AlertEvent.of(AlertKind.NC_SHIFT,
+        AlertState.FIRED, "Pythia", "shift", Evidence.of(values, 8),
         TestAlerts.FIRED_AT, TestAlerts.STREAM_TIME);
     assertThat(SlackSink.payload(alert).get("blocks").get(2).get("fields")).hasSize(10);
   }
