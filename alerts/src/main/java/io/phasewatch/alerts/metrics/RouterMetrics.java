@@ -1,0 +1,75 @@
+package io.phasewatch.alerts.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.phasewatch.core.domain.AlertKind;
+import java.time.Duration;
+
+/**
+ * The router's meters. Prometheus names (README "Metrics"):
+ * <ul>
+ *   <li>{@code phasewatch_alerts_delivered_total{sink,kind}}: alerts a sink accepted (once per
+ *       alert and sink);
+ *   <li>{@code phasewatch_alerts_failed_total{sink,kind}}: failed attempts, each one;
+ *   <li>{@code phasewatch_alerts_retried_total{sink,kind}}: retries scheduled;
+ *   <li>{@code phasewatch_alerts_dead_lettered_total{sink,kind}}: alerts given up on (retry
+ *       budget spent or rejected) and written to the dead-letter topic;
+ *   <li>{@code phasewatch_alert_delivery_seconds{sink}}: histogram of the time from the first
+ *       attempt to the accepted one, retries and backoff included.
+ * </ul>
+ * {@code kind} is the kind in lower case, {@code unreadable} for a record that is no alert.
+ */
+public final class RouterMetrics {
+  public static final String DELIVERED = "phasewatch.alerts.delivered";
+  public static final String FAILED = "phasewatch.alerts.failed";
+  public static final String RETRIED = "phasewatch.alerts.retried";
+  public static final String DEAD_LETTERED = "phasewatch.alerts.dead.lettered";
+  public static final String DELIVERY = "phasewatch.alert.delivery";
+  public static final String UNREADABLE_KIND = "unreadable";
+
+  private static final Duration[] BUCKETS = {
+      Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+      Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+      Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
+      Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120)};
+
+  private final MeterRegistry registry;
+
+  public RouterMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public void delivered(String sink, AlertKind kind, Duration took) {
+    counter(DELIVERED, "Alerts delivered, by sink and kind", sink, kind(kind)).increment();
+    Timer.builder(DELIVERY)
+        .description("Time from the first delivery attempt to the accepted one")
+        .tag("sink", sink)
+        .serviceLevelObjectives(BUCKETS)
+        .register(registry)
+        .record(took);
+  }
+
+  public void failedAttempt(String sink, AlertKind kind) {
+    counter(FAILED, "Failed delivery attempts, by sink and kind", sink, kind(kind)).increment();
+  }
+
+  public void retried(String sink, AlertKind kind) {
+    counter(RETRIED, "Delivery retries, by sink and kind", sink, kind(kind)).increment();
+  }
+
+  /** {@code kindTag}: {@link #kind}, or {@link #UNREADABLE_KIND} for a record that is no alert. */
+  public void deadLettered(String sink, String kindTag) {
+    counter(DEAD_LETTERED, "Alerts written to the dead-letter topic, by sink and kind", sink,
+        kindTag).increment();
+  }
+
+  public static String kind(AlertKind kind) {
+    return kind == null ? UNREADABLE_KIND : kind.code();
+  }
+
+  private Counter counter(String name, String description, String sink, String kind) {
+    return Counter.builder(name).description(description).tag("sink", sink).tag("kind", kind)
+        .register(registry);
+  }
+}
