@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DiagnoseCommand.class,
         IngestCommand.class,
+        AlertsCommand.class,
     })
 public final class Main implements Runnable {
   /** The command's input was unusable (missing file, missing required column, bad option). */
