@@ -28,7 +28,7 @@ public final class RejectingDeserializationHandler implements DeserializationExc
   @Override
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
       Exception exception) {
-    String reason = Rejections.reasonOf(exception);
+    String reason = Rejections.REASON_MALFORMED;
     rejections.count(reason);
     LOG.warn("rejected unreadable record {}-{}@{}: {}", context.topic(), context.partition(),
         context.offset(), exception.getMessage());

@@ -27,7 +27,7 @@ public final class RejectingProcessingHandler implements ProcessingExceptionHand
 
   @Override
   public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    String reason = Rejections.reasonOf(exception);
+    String reason = Rejections.REASON_PROCESSING_FAILED;
     rejections.count(reason);
     LOG.warn("rejected record {}-{}@{} failing in {}: {}", context.topic(), context.partition(),
         context.offset(), context.processorNodeId(), exception.toString());

@@ -69,18 +69,10 @@ public final class Rejections {
     return new ProducerRecord<>(topic, null, key, value, headers(reason, stage, source));
   }
 
-  /** A bounded reason id from an exception: its simple class name. */
-  public static String reasonOf(Exception e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String name = e.getClass().getSimpleName();
-    if (e instanceof org.apache.kafka.common.errors.SerializationException) {
-      return "unreadable";
-    }
-    return name.isEmpty() ? "exception" : name;
-  }
+  /** The reason of every record the deserialisers cannot read. */
+  public static final String REASON_MALFORMED = "malformed";
+  /** The reason of every record whose processing threw. */
+  public static final String REASON_PROCESSING_FAILED = "processing_failed";
 
   static Rejections from(Map<String, ?> configs) {
     Object o = configs.get(CONFIG_KEY);
