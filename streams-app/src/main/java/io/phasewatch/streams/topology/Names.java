@@ -12,8 +12,8 @@ public final class Names {
   // scores: source, validation, table
   public static final String SCORES_SOURCE = "scores-source";
   public static final String SCORES_VALIDATE = "scores-validate";
-  public static final String SCORES_VALID = "valid";
-  public static final String SCORES_INVALID = "invalid";
+  public static final String BRANCH_VALID = "valid";
+  public static final String BRANCH_INVALID = "invalid";
   public static final String SCORES_UNWRAP = "scores-unwrap";
   public static final String SCORES_REJECT = "scores-reject";
   public static final String SCORES_REJECTED_SINK = "scores-rejected-sink";

@@ -47,8 +47,10 @@ public final class PhasewatchTopology {
         new Points(settings.benchmarks()), rejections, listener);
 
     Validator validator = Validator.standard();
-    KTable<String, ScoreRecord> scores = ScoreStage.scores(builder, topics, validator, rejections);
-    KTable<String, ModelRecord> models = ScoreStage.models(builder, topics, validator, rejections);
+    KTable<String, ScoreRecord> scores = ScoreStage.scores(builder, topics, validator, rejections,
+        listener);
+    KTable<String, ModelRecord> models = ScoreStage.models(builder, topics, validator, rejections,
+        listener);
     KTable<String, ModelProfile> profiles =
         ProfileStage.profiles(scores, models, settings.sourcePriority());
 

@@ -7,14 +7,14 @@ import static io.phasewatch.streams.topology.Names.MODELS_STORE;
 import static io.phasewatch.streams.topology.Names.MODELS_TABLE;
 import static io.phasewatch.streams.topology.Names.MODELS_UNWRAP;
 import static io.phasewatch.streams.topology.Names.MODELS_VALIDATE;
-import static io.phasewatch.streams.topology.Names.SCORES_INVALID;
+import static io.phasewatch.streams.topology.Names.BRANCH_INVALID;
 import static io.phasewatch.streams.topology.Names.SCORES_REJECT;
 import static io.phasewatch.streams.topology.Names.SCORES_REJECTED_SINK;
 import static io.phasewatch.streams.topology.Names.SCORES_SOURCE;
 import static io.phasewatch.streams.topology.Names.SCORES_STORE;
 import static io.phasewatch.streams.topology.Names.SCORES_TABLE;
 import static io.phasewatch.streams.topology.Names.SCORES_UNWRAP;
-import static io.phasewatch.streams.topology.Names.SCORES_VALID;
+import static io.phasewatch.streams.topology.Names.BRANCH_VALID;
 import static io.phasewatch.streams.topology.Names.SCORES_VALIDATE;
 
 import io.phasewatch.core.domain.ModelRecord;
@@ -47,11 +47,11 @@ final class ScoreStage {
   private ScoreStage() {}
 
   static KTable<String, ScoreRecord> scores(StreamsBuilder builder, Topics topics,
-      Validator validator, Rejections rejections) {
+      Validator validator, Rejections rejections, TopologyListener listener) {
     KStream<String, Parsed<ScoreRecord>> raw =
         builder.stream(topics.scores().name(), topics.scores().consumedAs(SCORES_SOURCE));
     KStream<String, ScoreRecord> valid = validated(raw, validator::validate, ScoreRecord::key,
-        topics, rejections, topics.scores().name(), SCORES_VALIDATE, SCORES_REJECT,
+        topics, rejections, listener, topics.scores().name(), SCORES_VALIDATE, SCORES_REJECT,
         SCORES_REJECTED_SINK, SCORES_UNWRAP);
     return valid.toTable(Named.as(SCORES_TABLE),
         Materialized.<String, ScoreRecord, KeyValueStore<Bytes, byte[]>>as(SCORES_STORE)
@@ -59,11 +59,11 @@ final class ScoreStage {
   }
 
   static KTable<String, ModelRecord> models(StreamsBuilder builder, Topics topics,
-      Validator validator, Rejections rejections) {
+      Validator validator, Rejections rejections, TopologyListener listener) {
     KStream<String, Parsed<ModelRecord>> raw =
         builder.stream(topics.models().name(), topics.models().consumedAs(MODELS_SOURCE));
     KStream<String, ModelRecord> valid = validated(raw, validator::validate, ModelRecord::modelId,
-        topics, rejections, topics.models().name(), MODELS_VALIDATE, MODELS_REJECT,
+        topics, rejections, listener, topics.models().name(), MODELS_VALIDATE, MODELS_REJECT,
         MODELS_REJECTED_SINK, MODELS_UNWRAP);
     return valid.toTable(Named.as(MODELS_TABLE),
         Materialized.<String, ModelRecord, KeyValueStore<Bytes, byte[]>>as(MODELS_STORE)
@@ -72,17 +72,20 @@ final class ScoreStage {
 
   private static <T> KStream<String, T> validated(KStream<String, Parsed<T>> raw,
       Function<T, List<Rejection>> validator, Function<T, String> keyOf, Topics topics,
-      Rejections rejections, String sourceTopic, String validateName, String rejectName,
+      Rejections rejections, TopologyListener listener, String sourceTopic, String validateName,
+      String rejectName,
       String rejectedSinkName, String unwrapName) {
     Map<String, KStream<String, Checked<T>>> routes = raw
-        .processValues(() -> new Validate<>(validator, keyOf), Named.as(validateName))
+        .processValues(
+            () -> new Validate<>(validator, keyOf, () -> listener.received(sourceTopic)),
+            Named.as(validateName))
         .split(Named.as(validateName + "-"))
-        .branch((k, v) -> v != null && v.invalid(), Branched.as(SCORES_INVALID))
-        .defaultBranch(Branched.as(SCORES_VALID));
-    routes.get(validateName + "-" + SCORES_INVALID)
+        .branch((k, v) -> v != null && v.invalid(), Branched.as(BRANCH_INVALID))
+        .defaultBranch(Branched.as(BRANCH_VALID));
+    routes.get(validateName + "-" + BRANCH_INVALID)
         .processValues(() -> new Reject<T>(rejections, sourceTopic), Named.as(rejectName))
         .to(topics.rejected().name(), topics.rejected().producedAs(rejectedSinkName));
-    return routes.get(validateName + "-" + SCORES_VALID)
+    return routes.get(validateName + "-" + BRANCH_VALID)
         .mapValues(v -> v == null ? null : v.parsed().value(), Named.as(unwrapName));
   }
 }

@@ -10,6 +10,9 @@ import io.phasewatch.core.domain.AlertEvent;
 public interface TopologyListener {
   TopologyListener NONE = new TopologyListener() {};
 
+  /** A valid record was read from {@code topic}. */
+  default void received(String topic) {}
+
   /** A diagnosis of {@code key} was computed, in {@code nanos}. */
   default void computed(DiagnosisKind kind, String key, long nanos) {}
 

@@ -19,11 +19,13 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 final class Validate<T> implements FixedKeyProcessor<String, Parsed<T>, Checked<T>> {
   private final Function<T, List<Rejection>> validator;
   private final Function<T, String> keyOf;
+  private final Runnable onValid;
   private FixedKeyProcessorContext<String, Checked<T>> context;
 
-  Validate(Function<T, List<Rejection>> validator, Function<T, String> keyOf) {
+  Validate(Function<T, List<Rejection>> validator, Function<T, String> keyOf, Runnable onValid) {
     this.validator = validator;
     this.keyOf = keyOf;
+    this.onValid = onValid;
   }
 
   @Override
@@ -45,6 +47,9 @@ final class Validate<T> implements FixedKeyProcessor<String, Parsed<T>, Checked<
         rejections.add(new Rejection(RejectionReason.MALFORMED, "key",
             "the record's key " + record.key() + " is not its value's key " + expected));
       }
+    }
+    if (rejections.isEmpty()) {
+      onValid.run();
     }
     context.forward(record.withValue(new Checked<>(parsed, rejections)));
   }

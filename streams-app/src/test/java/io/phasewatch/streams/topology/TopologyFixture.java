@@ -76,6 +76,11 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   TopologyFixture(Map<String, String> overrides) {
+    this(overrides, TopologyListener.NONE);
+  }
+
+  /** With {@code also} hearing the topology's callbacks beside the counting listener. */
+  TopologyFixture(Map<String, String> overrides, TopologyListener also) {
     try {
       stateDir = Files.createTempDirectory("phasewatch-ttd");
     } catch (IOException e) {
@@ -91,7 +96,29 @@ final class TopologyFixture implements AutoCloseable {
     entries.putAll(overrides);
     settings = StreamsSettings.defaults().with(entries);
     topics = PhasewatchTopology.topics(settings);
-    driver = new TopologyTestDriver(PhasewatchTopology.build(settings, rejections, listener),
+    TopologyListener both = new TopologyListener() {
+      @Override
+      public void received(String topic) {
+        also.received(topic);
+      }
+
+      @Override
+      public void computed(DiagnosisKind kind, String key, long nanos) {
+        listener.computed(kind, key, nanos);
+        also.computed(kind, key, nanos);
+      }
+
+      @Override
+      public void published(DiagnosisKind kind, String key, Object diagnosis) {
+        also.published(kind, key, diagnosis);
+      }
+
+      @Override
+      public void alerted(io.phasewatch.core.domain.AlertEvent event) {
+        also.alerted(event);
+      }
+    };
+    driver = new TopologyTestDriver(PhasewatchTopology.build(settings, rejections, both),
         settings.streamsProperties(rejections), START);
     scores = driver.createInputTopic(topics.scores().name(), Serdes.String().serializer(),
         JsonSerde.of(ScoreRecord.class).serializer(), START, Duration.ofMillis(1));
