@@ -13,9 +13,10 @@ import java.util.OptionalInt;
  *
  * @param paramsB parameter count in billions (total, for mixtures of experts)
  * @param dModel hidden width, for width normalisation (§1.5), when public
- * @param cohorts frontier cohorts this release belongs to (e.g. {@code frontier})
+ * @param cohorts frontier cohorts this release belongs to (e.g. {@code frontier}); a set, kept
+ *     sorted and without duplicates
  * @param provenance for each resolved field name ({@code family}, {@code params_b}, …), where it
- *     came from: a feed column, a name rule, a table
+ *     came from: a feed column, a name rule, a table; kept sorted by field name
  */
 public record ModelRecord(
     int schemaVersion,
@@ -37,8 +38,15 @@ public record ModelRecord(
     kind = kind == null ? ModelKind.UNKNOWN : kind;
     lab = lab == null ? Optional.empty() : lab;
     releaseDate = releaseDate == null ? Optional.empty() : releaseDate;
-    cohorts = cohorts == null ? List.of() : List.copyOf(cohorts);
-    provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+    cohorts = Copies.sortedSet(cohorts);
+    provenance = Copies.sortedMap(provenance);
+  }
+
+  /** The minimal record: a model id and its family, everything optional left empty. */
+  public static ModelRecord of(String modelId, String family) {
+    return new ModelRecord(SCHEMA_VERSION, modelId, family, OptionalDouble.empty(),
+        OptionalInt.empty(), ModelKind.UNKNOWN, Optional.empty(), Optional.empty(), List.of(),
+        Map.of());
   }
 
   /** x = log10(N) with N in parameters (not billions), METHOD.md preamble. */

@@ -1,5 +1,8 @@
 package io.phasewatch.core.domain;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,7 +16,8 @@ import java.util.OptionalInt;
  * @param source feed id that published it
  * @param modelId model id as the feed names it, normalised by the collector
  * @param benchmark canonical benchmark id from the catalogue
- * @param value the score on {@code scale}
+ * @param value the score on {@code scale}; required in JSON, because a primitive would otherwise
+ *     read a missing or null value as a silent 0
  * @param scale {@link Scale#PERCENT} (0–100) or {@link Scale#FRACTION} (0–1)
  * @param metric the metric as the source names it (acc_norm, mc2, mean_score, …)
  */
@@ -22,7 +26,7 @@ public record ScoreRecord(
     String source,
     String modelId,
     String benchmark,
-    double value,
+    @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) double value,
     Scale scale,
     Optional<String> metric,
     OptionalInt nShot,
