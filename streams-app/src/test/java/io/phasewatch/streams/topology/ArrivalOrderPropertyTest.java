@@ -73,7 +73,7 @@ class ArrivalOrderPropertyTest {
     return Arbitraries.shuffle(INPUTS);
   }
 
-  @Property(tries = 8)
+  @Property(tries = 25)
   void finalDiagnosesDoNotDependOnArrivalOrder(@ForAll("arrivalOrders") List<Object> order) {
     try (TopologyFixture f = new TopologyFixture()) {
       for (Object o : order) {
