@@ -164,6 +164,7 @@ public record StreamsSettings(
         RejectingDeserializationHandler.class);
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         RejectingProcessingHandler.class);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     stateDir.ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
     p.put(Rejections.CONFIG_KEY, rejections);
