@@ -39,7 +39,6 @@ public final class Names {
 
   // families
   public static final String FAMILY_MEMBERS_FILTER = "family-members-filter";
-  public static final String FAMILY_MEMBERS_STORE = "family-members-store";
   public static final String PROFILES_BY_FAMILY = "profiles-by-family";
   public static final String FAMILY_AGGREGATE = "family-aggregate";
   public static final String FAMILY_STATE_STORE = "family-state-store";
