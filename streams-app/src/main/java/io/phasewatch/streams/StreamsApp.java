@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.phasewatch.streams.api.QueryApi;
+import io.phasewatch.streams.api.StoreAccess;
 import io.phasewatch.streams.config.StreamsSettings;
 import io.phasewatch.streams.errors.Rejections;
 import io.phasewatch.streams.metrics.PhasewatchMetrics;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,10 +86,9 @@ public final class StreamsApp implements AutoCloseable {
   }
 
   /** The stores of a running KafkaStreams, as the API reads them. */
-  private record StoreAccessOf(KafkaStreams streams) implements io.phasewatch.streams.api.StoreAccess {
+  private record StoreAccessOf(KafkaStreams streams) implements StoreAccess {
     @Override
-    public <V> org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, V> keyValueStore(
-        String name) {
+    public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name) {
       return streams.store(StoreQueryParameters.fromNameAndType(name,
           QueryableStoreTypes.<String, V>keyValueStore()));
     }

@@ -1,6 +1,7 @@
 package io.phasewatch.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.phasewatch.core.detect.FrontierObservation.ReallocationView;
 import io.phasewatch.core.detect.FrontierObservation.ReleaseView;
@@ -191,7 +192,7 @@ class PhaseChangeDetectorTest {
     assertThat(run.frontier(cohort(0.75, 30, 10))).isEmpty();
     assertThat(run.frontier(cohort(0.45, 30, 10))).extracting(AlertEvent::kind, AlertEvent::state,
         AlertEvent::severity)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertKind.FRONTIER_COUPLING_DECAY,
+        .containsExactly(tuple(AlertKind.FRONTIER_COUPLING_DECAY,
             AlertState.FIRED, Severity.WARNING));
     assertThat(run.frontier(cohort(0.25, 30, 10))).extracting(AlertEvent::kind)
         .containsExactly(AlertKind.FRONTIER_COUPLING_BROKEN);
@@ -199,11 +200,11 @@ class PhaseChangeDetectorTest {
     assertThat(run.frontier(cohort(0.32, 30, 10))).isEmpty();
     List<AlertEvent> events = run.frontier(cohort(0.36, 30, 10));
     assertThat(events).extracting(AlertEvent::kind, AlertEvent::state).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(AlertKind.FRONTIER_COUPLING_BROKEN,
+        tuple(AlertKind.FRONTIER_COUPLING_BROKEN,
             AlertState.RESOLVED));
     assertThat(run.frontier(cohort(0.52, 30, 10))).isEmpty();
     assertThat(run.frontier(cohort(0.55, 30, 10))).extracting(AlertEvent::kind, AlertEvent::state)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+        .containsExactly(tuple(
             AlertKind.FRONTIER_COUPLING_DECAY, AlertState.RESOLVED));
   }
 

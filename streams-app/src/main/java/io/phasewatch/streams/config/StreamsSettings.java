@@ -114,7 +114,8 @@ public record StreamsSettings(
     if (e.containsKey("panels")) {
       panelSpecs = new ArrayList<>();
       for (String name : list(e.get("panels"))) {
-        panelSpecs.add(new PanelSpec(name, list(e.getOrDefault("panel." + name + ".families", ""))));
+        String families = e.getOrDefault("panel." + name + ".families", "");
+        panelSpecs.add(new PanelSpec(name, list(families)));
       }
     }
     Map<String, String> passthrough = new TreeMap<>(kafka);

@@ -26,7 +26,8 @@ public final class RejectingProcessingHandler implements ProcessingExceptionHand
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+  public Response handleError(ErrorHandlerContext context, Record<?, ?> record,
+      Exception exception) {
     String reason = Rejections.REASON_PROCESSING_FAILED;
     rejections.count(reason);
     LOG.warn("rejected record {}-{}@{} failing in {}: {}", context.topic(), context.partition(),

@@ -2,6 +2,7 @@ package io.phasewatch.streams.errors;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,7 +50,7 @@ public final class Rejections {
 
   /** Rejections so far, by reason. */
   public Map<String, Long> counts() {
-    Map<String, Long> out = new java.util.TreeMap<>();
+    Map<String, Long> out = new TreeMap<>();
     byReason.forEach((r, n) -> out.put(r, n.sum()));
     return out;
   }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -180,7 +181,7 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
     Holder h = holders.computeIfAbsent(id, k -> {
       Holder fresh = new Holder();
       Gauge g = Gauge.builder(name, fresh, Holder::get).tags(tags).register(registry);
-      metersByScope.computeIfAbsent(scope, s -> new java.util.concurrent.CopyOnWriteArrayList<>())
+      metersByScope.computeIfAbsent(scope, s -> new CopyOnWriteArrayList<>())
           .add(g);
       return fresh;
     });

@@ -51,7 +51,7 @@ public final class JsonSerde<T> implements Serde<T> {
     return (topic, bytes) -> read(bytes);
   }
 
-  /** Parses {@code bytes}; null for null; {@link SerializationException} for anything unreadable. */
+  /** Parses {@code bytes}: null for null, {@link SerializationException} when unreadable. */
   public T read(byte[] bytes) {
     if (bytes == null) {
       return null;
@@ -59,7 +59,8 @@ public final class JsonSerde<T> implements Serde<T> {
     try {
       T value = mapper.readValue(bytes, type);
       if (value == null) {
-        throw new SerializationException("JSON null is not a " + type.getRawClass().getSimpleName());
+        throw new SerializationException(
+            "JSON null is not a " + type.getRawClass().getSimpleName());
       }
       return value;
     } catch (IOException | RuntimeException e) {

@@ -4,7 +4,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Reads JSON into a {@link Parsed} (value plus original bytes) and writes the original bytes back. */
+/** Reads JSON into a {@link Parsed} (value and original bytes); writes the original bytes back. */
 public final class ParsedSerde<T> implements Serde<Parsed<T>> {
   private final JsonSerde<T> json;
 

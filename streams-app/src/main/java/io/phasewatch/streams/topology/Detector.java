@@ -7,6 +7,7 @@ import io.phasewatch.core.detect.PhaseChangeDetector;
 import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.streams.state.Diagnosed;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -49,7 +50,7 @@ abstract class Detector<D> implements Processor<String, Diagnosed<D>, String, Al
       previous = Announcements.none();
     }
     Evaluation evaluation = record.value() == null
-        ? new Evaluation(java.util.List.of(), previous.baselines())
+        ? new Evaluation(List.of(), previous.baselines())
         : evaluate(record.key(), record.value(), previous);
     Decision decision = PhaseChangeDetector.decide(evaluation, previous,
         Instant.ofEpochMilli(context.currentSystemTimeMs()),

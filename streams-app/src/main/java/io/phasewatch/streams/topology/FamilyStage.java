@@ -11,8 +11,8 @@ import static io.phasewatch.streams.topology.Names.FAMILY_STATE_STORE;
 import static io.phasewatch.streams.topology.Names.PROFILES_BY_FAMILY;
 
 import io.phasewatch.core.diagnosis.BaseModelPoint;
-import io.phasewatch.core.diagnosis.DiagnosisConfig;
 import io.phasewatch.core.diagnosis.Diagnoses;
+import io.phasewatch.core.diagnosis.DiagnosisConfig;
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.streams.serde.JsonSerde;

@@ -29,9 +29,10 @@ final class GroupStages {
   record GroupNames(String membership, String membershipStore, String repartition,
       String diagnose, String membersStore, String dirtyStore, String lastStore) {}
 
-  static <D> KStream<String, Diagnosed<D>> diagnoses(Wiring w, KStream<String, ModelProfile> changes,
-      GroupNames names, Function<ModelProfile, Set<String>> groupsOf, Class<D> type,
-      DiagnosisKind kind, Duration interval, BiFunction<String, GroupMembers, Diagnosed<D>> diagnose) {
+  static <D> KStream<String, Diagnosed<D>> diagnoses(Wiring w,
+      KStream<String, ModelProfile> changes, GroupNames names,
+      Function<ModelProfile, Set<String>> groupsOf, Class<D> type, DiagnosisKind kind,
+      Duration interval, BiFunction<String, GroupMembers, Diagnosed<D>> diagnose) {
     Serde<String> keys = Serdes.String();
     w.builder().addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(names.membershipStore()), keys,

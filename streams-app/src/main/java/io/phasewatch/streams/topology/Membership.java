@@ -40,7 +40,8 @@ final class Membership implements Processor<String, ModelProfile, String, Member
     String model = record.key();
     Memberships before = store.get(model);
     Set<String> was = before == null ? Set.of() : before.groups();
-    Set<String> now = record.value() == null ? Set.of() : new TreeSet<>(groupsOf.apply(record.value()));
+    Set<String> now = record.value() == null
+        ? Set.of() : new TreeSet<>(groupsOf.apply(record.value()));
     for (String group : new TreeSet<>(was)) {
       if (!now.contains(group)) {
         context.forward(record.withKey(group).withValue(MemberUpdate.leave(model)));

@@ -18,6 +18,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
@@ -67,9 +68,9 @@ public final class PhasewatchTopology {
     return Topics.withPrefix(settings.topicPrefix());
   }
 
-  private static org.apache.kafka.streams.TopologyConfig topologyConfig(StreamsSettings settings,
+  private static TopologyConfig topologyConfig(StreamsSettings settings,
       Rejections rejections) {
     Properties p = settings.streamsProperties(rejections);
-    return new org.apache.kafka.streams.TopologyConfig(new StreamsConfig(p));
+    return new TopologyConfig(new StreamsConfig(p));
   }
 }

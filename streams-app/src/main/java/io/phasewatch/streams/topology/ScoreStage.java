@@ -1,5 +1,7 @@
 package io.phasewatch.streams.topology;
 
+import static io.phasewatch.streams.topology.Names.BRANCH_INVALID;
+import static io.phasewatch.streams.topology.Names.BRANCH_VALID;
 import static io.phasewatch.streams.topology.Names.MODELS_REJECT;
 import static io.phasewatch.streams.topology.Names.MODELS_REJECTED_SINK;
 import static io.phasewatch.streams.topology.Names.MODELS_SOURCE;
@@ -7,14 +9,12 @@ import static io.phasewatch.streams.topology.Names.MODELS_STORE;
 import static io.phasewatch.streams.topology.Names.MODELS_TABLE;
 import static io.phasewatch.streams.topology.Names.MODELS_UNWRAP;
 import static io.phasewatch.streams.topology.Names.MODELS_VALIDATE;
-import static io.phasewatch.streams.topology.Names.BRANCH_INVALID;
 import static io.phasewatch.streams.topology.Names.SCORES_REJECT;
 import static io.phasewatch.streams.topology.Names.SCORES_REJECTED_SINK;
 import static io.phasewatch.streams.topology.Names.SCORES_SOURCE;
 import static io.phasewatch.streams.topology.Names.SCORES_STORE;
 import static io.phasewatch.streams.topology.Names.SCORES_TABLE;
 import static io.phasewatch.streams.topology.Names.SCORES_UNWRAP;
-import static io.phasewatch.streams.topology.Names.BRANCH_VALID;
 import static io.phasewatch.streams.topology.Names.SCORES_VALIDATE;
 
 import io.phasewatch.core.domain.ModelRecord;
@@ -27,8 +27,8 @@ import io.phasewatch.streams.serde.Parsed;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;

@@ -1,20 +1,22 @@
 package io.phasewatch.streams.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.phasewatch.core.domain.Json;
 import io.phasewatch.streams.metrics.PhasewatchMetrics;
-import io.phasewatch.streams.topology.ApiFixtures;
 import io.phasewatch.streams.topology.ApiFixtures.Running;
+import io.phasewatch.streams.topology.ApiFixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /** The API and /metrics over real HTTP, with the TopologyTestDriver's stores behind them. */
@@ -42,7 +44,7 @@ class QueryApiTest {
 
       JsonNode fam = json(get(api, "/api/families/fam"));
       assertThat(fam.get("largest_phase").asText()).isEqualTo("bonus");
-      assertThat(fam.get("largest_gamma12").asDouble()).isEqualTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(fam.get("largest_gamma12").asDouble()).isCloseTo(0.4, within(1e-9));
 
       assertThat(json(get(api, "/api/panels")).toString()).isEqualTo("[\"base\"]");
       JsonNode panel = json(get(api, "/api/panels/base"));
@@ -77,8 +79,7 @@ class QueryApiTest {
   void answers503WithRetryAfterWhileStoresAreNotQueryable() throws Exception {
     StoreAccess restoring = new StoreAccess() {
       @Override
-      public <V> org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, V> keyValueStore(
-          String name) {
+      public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name) {
         throw new InvalidStateStoreException("rebalancing");
       }
     };

@@ -1,5 +1,6 @@
 package io.phasewatch.streams.topology;
 
+import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.streams.api.StoreAccess;
 import io.phasewatch.streams.errors.Rejections;
 import java.util.Map;
@@ -22,7 +23,8 @@ public final class ApiFixtures {
    * The family of {@code FamilyFlowTest} turned bonus (one FAMILY_CROSSED_NC) and the METHOD.md
    * paper panel, after one punctuation.
    */
-  public static Running crossedFamilyAndPaperPanel(Function<Rejections, TopologyListener> listener) {
+  public static Running crossedFamilyAndPaperPanel(
+      Function<Rejections, TopologyListener> listener) {
     TopologyListener[] built = new TopologyListener[1];
     TopologyListener forward = new TopologyListener() {
       @Override
@@ -41,7 +43,7 @@ public final class ApiFixtures {
       }
 
       @Override
-      public void alerted(io.phasewatch.core.domain.AlertEvent event) {
+      public void alerted(AlertEvent event) {
         built[0].alerted(event);
       }
     };

@@ -55,7 +55,8 @@ class ArrivalOrderPropertyTest {
   }
 
   private static Expected expected() {
-    DiagnosisConfig config = DiagnosisConfig.defaults().withBootstrap(1000, PhasewatchTopology.SEED);
+    DiagnosisConfig config =
+        DiagnosisConfig.defaults().withBootstrap(1000, PhasewatchTopology.SEED);
     Map<String, List<BaseModelPoint>> byFamily = PaperPanel.points().stream()
         .collect(Collectors.groupingBy(BaseModelPoint::family, TreeMap::new, Collectors.toList()));
     Map<String, FamilyDiagnosis> families = new TreeMap<>();

@@ -3,6 +3,7 @@ package io.phasewatch.streams.topology;
 import static io.phasewatch.streams.topology.TopologyFixture.base;
 import static io.phasewatch.streams.topology.TopologyFixture.score;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.domain.AlertEvent;
@@ -61,7 +62,7 @@ class FamilyFlowTest {
     FamilyDiagnosis before = lastFamily();
     assertThat(before.n()).isEqualTo(4);
     assertThat(before.largestPhase()).hasValue("tax");
-    assertThat(before.largestGamma12().getAsDouble()).isCloseTo(-0.3, within());
+    assertThat(before.largestGamma12().getAsDouble()).isCloseTo(-0.3, within(1e-9));
     assertThat(crossings()).isEmpty();
 
     f.send(score("primary", "fam-4b", "truthfulqa", 42));
@@ -69,8 +70,8 @@ class FamilyFlowTest {
     assertThat(fired).singleElement().satisfies(e -> {
       assertThat(e.state()).isEqualTo(AlertState.FIRED);
       assertThat(e.subject()).isEqualTo("fam");
-      assertThat(e.evidence().values().get("gamma12_largest")).isCloseTo(0.4, within());
-      assertThat(e.evidence().values().get("gamma12_previous")).isCloseTo(-0.2, within());
+      assertThat(e.evidence().values().get("gamma12_largest")).isCloseTo(0.4, within(1e-9));
+      assertThat(e.evidence().values().get("gamma12_previous")).isCloseTo(-0.2, within(1e-9));
       assertThat(e.evidence().n()).hasValue(4);
       assertThat(e.evidence().contributingModels()).hasSize(4).allSatisfy(c ->
           assertThat(c.sources()).containsEntry("hellaswag", "primary")
@@ -124,12 +125,8 @@ class FamilyFlowTest {
     assertThat(f.familyOut.isEmpty()).isTrue();
     f.retract("primary", "fam-4b", "truthfulqa");
     // the secondary source's 42 now resolves: bonus, and the family crosses
-    assertThat(lastFamily().largestGamma12().getAsDouble()).isCloseTo(0.4, within());
+    assertThat(lastFamily().largestGamma12().getAsDouble()).isCloseTo(0.4, within(1e-9));
     assertThat(crossings()).singleElement()
         .satisfies(e -> assertThat(e.state()).isEqualTo(AlertState.FIRED));
-  }
-
-  private static org.assertj.core.data.Offset<Double> within() {
-    return org.assertj.core.data.Offset.offset(1e-9);
   }
 }

@@ -2,6 +2,7 @@ package io.phasewatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.core.domain.AlertKind;
@@ -63,7 +64,8 @@ class FrontierDecayTest {
     for (Map.Entry<Integer, Double> e : rByStep.entrySet()) {
       int step = e.getKey();
       double expected = EpochReleases.pearson(releases.subList(step - 10, step));
-      assertThat(e.getValue()).as("rolling r at release %d", step).isCloseTo(expected, within(1e-9));
+      assertThat(e.getValue()).as("rolling r at release %d", step)
+          .isCloseTo(expected, within(1e-9));
     }
     assertThat(rByStep.get(13)).isCloseTo(0.165, within(0.0005));
   }
@@ -79,9 +81,9 @@ class FrontierDecayTest {
           .filter(e -> DECAY.contains(e.kind())).toList());
       assertThat(decay).extracting(AlertEvent::kind, AlertEvent::severity)
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple(AlertKind.FRONTIER_COUPLING_DECAY,
+              tuple(AlertKind.FRONTIER_COUPLING_DECAY,
                   Severity.WARNING),
-              org.assertj.core.groups.Tuple.tuple(AlertKind.FRONTIER_COUPLING_BROKEN,
+              tuple(AlertKind.FRONTIER_COUPLING_BROKEN,
                   Severity.CRITICAL));
       double expected = EpochReleases.pearson(releases.subList(10, 20));
       assertThat(expected).isCloseTo(-0.082, within(0.0005));

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Tag;
@@ -88,7 +89,7 @@ class StreamsAppIntegrationTest {
         Map<String, FamilyDiagnosis> families = new TreeMap<>();
         Map<String, PanelDiagnosis> panels = new TreeMap<>();
         Map<String, FrontierDiagnosis> cohorts = new TreeMap<>();
-        List<ConsumerRecord<byte[], byte[]>> rejected = new java.util.ArrayList<>();
+        List<ConsumerRecord<byte[], byte[]>> rejected = new ArrayList<>();
         Expected expected = expected();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(broker)) {
           consumer.subscribe(List.of(topics.familyDiagnosis().name(),
@@ -139,7 +140,7 @@ class StreamsAppIntegrationTest {
     }
   }
 
-  private static <V> V read(org.apache.kafka.common.serialization.Serde<V> serde,
+  private static <V> V read(Serde<V> serde,
       ConsumerRecord<byte[], byte[]> r) {
     return serde.deserializer().deserialize(r.topic(), r.value());
   }
@@ -190,7 +191,8 @@ class StreamsAppIntegrationTest {
       FrontierDiagnosis frontier) {}
 
   private static Expected expected() {
-    DiagnosisConfig config = DiagnosisConfig.defaults().withBootstrap(1000, PhasewatchTopology.SEED);
+    DiagnosisConfig config =
+        DiagnosisConfig.defaults().withBootstrap(1000, PhasewatchTopology.SEED);
     Map<String, List<BaseModelPoint>> byFamily = PaperPanel.points().stream()
         .collect(Collectors.groupingBy(BaseModelPoint::family, TreeMap::new, Collectors.toList()));
     Map<String, FamilyDiagnosis> families = new TreeMap<>();

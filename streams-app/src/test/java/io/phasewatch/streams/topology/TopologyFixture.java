@@ -18,11 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,7 +88,7 @@ final class TopologyFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<String, String> entries = new java.util.TreeMap<>(Map.of(
+    Map<String, String> entries = new TreeMap<>(Map.of(
         "application.id", "phasewatch-test-" + UUID.randomUUID(),
         "bootstrap.servers", "localhost:1",
         "state.dir", stateDir.toString(),
@@ -114,7 +116,7 @@ final class TopologyFixture implements AutoCloseable {
       }
 
       @Override
-      public void alerted(io.phasewatch.core.domain.AlertEvent event) {
+      public void alerted(AlertEvent event) {
         also.alerted(event);
       }
     };
@@ -175,7 +177,7 @@ final class TopologyFixture implements AutoCloseable {
   public void close() {
     driver.close();
     try (Stream<Path> files = Files.walk(stateDir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
