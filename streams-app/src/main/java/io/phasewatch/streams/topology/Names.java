@@ -12,6 +12,8 @@ public final class Names {
   // scores: source, validation, table
   public static final String SCORES_SOURCE = "scores-source";
   public static final String SCORES_VALIDATE = "scores-validate";
+  /** The split after validation; branches {@code scores-route-valid}, {@code -invalid}. */
+  public static final String SCORES_ROUTE = "scores-route-";
   public static final String BRANCH_VALID = "valid";
   public static final String BRANCH_INVALID = "invalid";
   public static final String SCORES_UNWRAP = "scores-unwrap";
@@ -23,6 +25,7 @@ public final class Names {
   // models: source, validation, table
   public static final String MODELS_SOURCE = "models-source";
   public static final String MODELS_VALIDATE = "models-validate";
+  public static final String MODELS_ROUTE = "models-route-";
   public static final String MODELS_UNWRAP = "models-unwrap";
   public static final String MODELS_REJECT = "models-reject";
   public static final String MODELS_REJECTED_SINK = "models-rejected-sink";

@@ -4,6 +4,7 @@ import static io.phasewatch.streams.topology.Names.BRANCH_INVALID;
 import static io.phasewatch.streams.topology.Names.BRANCH_VALID;
 import static io.phasewatch.streams.topology.Names.MODELS_REJECT;
 import static io.phasewatch.streams.topology.Names.MODELS_REJECTED_SINK;
+import static io.phasewatch.streams.topology.Names.MODELS_ROUTE;
 import static io.phasewatch.streams.topology.Names.MODELS_SOURCE;
 import static io.phasewatch.streams.topology.Names.MODELS_STORE;
 import static io.phasewatch.streams.topology.Names.MODELS_TABLE;
@@ -11,6 +12,7 @@ import static io.phasewatch.streams.topology.Names.MODELS_UNWRAP;
 import static io.phasewatch.streams.topology.Names.MODELS_VALIDATE;
 import static io.phasewatch.streams.topology.Names.SCORES_REJECT;
 import static io.phasewatch.streams.topology.Names.SCORES_REJECTED_SINK;
+import static io.phasewatch.streams.topology.Names.SCORES_ROUTE;
 import static io.phasewatch.streams.topology.Names.SCORES_SOURCE;
 import static io.phasewatch.streams.topology.Names.SCORES_STORE;
 import static io.phasewatch.streams.topology.Names.SCORES_TABLE;
@@ -51,7 +53,8 @@ final class ScoreStage {
     KStream<String, Parsed<ScoreRecord>> raw =
         builder.stream(topics.scores().name(), topics.scores().consumedAs(SCORES_SOURCE));
     KStream<String, ScoreRecord> valid = validated(raw, validator::validate, ScoreRecord::key,
-        topics, rejections, listener, topics.scores().name(), SCORES_VALIDATE, SCORES_REJECT,
+        topics, rejections, listener, topics.scores().name(), SCORES_VALIDATE, SCORES_ROUTE,
+        SCORES_REJECT,
         SCORES_REJECTED_SINK, SCORES_UNWRAP);
     return valid.toTable(Named.as(SCORES_TABLE),
         Materialized.<String, ScoreRecord, KeyValueStore<Bytes, byte[]>>as(SCORES_STORE)
@@ -63,7 +66,8 @@ final class ScoreStage {
     KStream<String, Parsed<ModelRecord>> raw =
         builder.stream(topics.models().name(), topics.models().consumedAs(MODELS_SOURCE));
     KStream<String, ModelRecord> valid = validated(raw, validator::validate, ModelRecord::modelId,
-        topics, rejections, listener, topics.models().name(), MODELS_VALIDATE, MODELS_REJECT,
+        topics, rejections, listener, topics.models().name(), MODELS_VALIDATE, MODELS_ROUTE,
+        MODELS_REJECT,
         MODELS_REJECTED_SINK, MODELS_UNWRAP);
     return valid.toTable(Named.as(MODELS_TABLE),
         Materialized.<String, ModelRecord, KeyValueStore<Bytes, byte[]>>as(MODELS_STORE)
@@ -73,19 +77,19 @@ final class ScoreStage {
   private static <T> KStream<String, T> validated(KStream<String, Parsed<T>> raw,
       Function<T, List<Rejection>> validator, Function<T, String> keyOf, Topics topics,
       Rejections rejections, TopologyListener listener, String sourceTopic, String validateName,
-      String rejectName,
+      String routeName, String rejectName,
       String rejectedSinkName, String unwrapName) {
     Map<String, KStream<String, Checked<T>>> routes = raw
         .processValues(
             () -> new Validate<>(validator, keyOf, () -> listener.received(sourceTopic)),
             Named.as(validateName))
-        .split(Named.as(validateName + "-"))
+        .split(Named.as(routeName))
         .branch((k, v) -> v != null && v.invalid(), Branched.as(BRANCH_INVALID))
         .defaultBranch(Branched.as(BRANCH_VALID));
-    routes.get(validateName + "-" + BRANCH_INVALID)
+    routes.get(routeName + BRANCH_INVALID)
         .processValues(() -> new Reject<T>(rejections, sourceTopic), Named.as(rejectName))
         .to(topics.rejected().name(), topics.rejected().producedAs(rejectedSinkName));
-    return routes.get(validateName + "-" + BRANCH_VALID)
+    return routes.get(routeName + BRANCH_VALID)
         .mapValues(v -> v == null ? null : v.parsed().value(), Named.as(unwrapName));
   }
 }
