@@ -2,7 +2,6 @@ package io.phasewatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phasewatch.broker.EmbeddedKafkaBroker;
 import io.phasewatch.core.diagnosis.BaseModelPoint;
 import io.phasewatch.core.diagnosis.Diagnoses;
 import io.phasewatch.core.diagnosis.DiagnosisConfig;
@@ -33,6 +32,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,91 +46,90 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
- * The application on an in-JVM KRaft broker with exactly-once: the METHOD.md paper panel, the
- * Epoch 2026-04 cohort and one unreadable record go in; the final contents of the three diagnosis
- * topics equal what core.diagnosis computes on the same data, the unreadable record lands in
- * rejected, and the API answers.
+ * The end-to-end scenario on a real broker with exactly-once: the METHOD.md paper panel, the Epoch
+ * 2026-04 cohort and one unreadable record go in; the final contents of the three diagnosis topics
+ * equal what core.diagnosis computes on the same data, the unreadable record lands in rejected
+ * (inside the transaction), and the API answers. Run on the in-JVM KRaft broker by {@link
+ * EmbeddedBrokerEndToEndTest} and in a container by {@link ContainerEndToEndTest}.
  */
-@Tag("integration")
-class StreamsAppIntegrationTest {
+final class EndToEndScenario {
+  private EndToEndScenario() {}
+
   private static final String COHORT = "epoch";
   private static final Duration DEADLINE = Duration.ofSeconds(120);
 
-  @Test
-  @Timeout(240)
-  void finalDiagnosesOnTheBrokerEqualDirectComputation() throws Exception {
+  static void run(String bootstrapServers) throws Exception {
     Path stateDir = Files.createTempDirectory("phasewatch-it");
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary()) {
-      StreamsSettings settings = StreamsSettings.defaults().with(Map.of(
-          "application.id", "phasewatch-it-" + UUID.randomUUID(),
-          "bootstrap.servers", broker.bootstrapServers(),
-          "topic.prefix", "it" + UUID.randomUUID().toString().substring(0, 8),
-          "state.dir", stateDir.toString(),
-          "http.port", "0",
-          "recompute.interval.ms", "500",
-          "bootstrap.resamples", "1000",
-          "source.priority", "primary"));
-      Topics topics = PhasewatchTopology.topics(settings);
-      Map<String, String> compact = Map.of("cleanup.policy", "compact");
-      broker.createTopic(topics.scores().name(), 2, compact);
-      broker.createTopic(topics.models().name(), 2, compact);
-      broker.createTopic(topics.rejected().name(), 1, Map.of());
-      broker.createTopic(topics.familyDiagnosis().name(), 1, compact);
-      broker.createTopic(topics.panelDiagnosis().name(), 1, compact);
-      broker.createTopic(topics.frontierDiagnosis().name(), 1, compact);
-      broker.createTopic(topics.alerts().name(), 1, Map.of());
+    StreamsSettings settings = StreamsSettings.defaults().with(Map.of(
+        "application.id", "phasewatch-it-" + UUID.randomUUID(),
+        "bootstrap.servers", bootstrapServers,
+        "topic.prefix", "it" + UUID.randomUUID().toString().substring(0, 8),
+        "state.dir", stateDir.toString(),
+        "http.port", "0",
+        "recompute.interval.ms", "500",
+        "bootstrap.resamples", "1000",
+        "source.priority", "primary"));
+    Topics topics = PhasewatchTopology.topics(settings);
+    Map<String, String> compact = Map.of("cleanup.policy", "compact");
+    try (Admin admin = Admin.create(Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      admin.createTopics(List.of(
+          topic(topics.scores().name(), 2, compact),
+          topic(topics.models().name(), 2, compact),
+          topic(topics.rejected().name(), 1, Map.of()),
+          topic(topics.familyDiagnosis().name(), 1, compact),
+          topic(topics.panelDiagnosis().name(), 1, compact),
+          topic(topics.frontierDiagnosis().name(), 1, compact),
+          topic(topics.alerts().name(), 1, Map.of()))).all().get();
+    }
 
-      try (StreamsApp app = new StreamsApp(settings).start()) {
-        produce(broker, topics);
-        Instant deadline = Instant.now().plus(DEADLINE);
-        Map<String, FamilyDiagnosis> families = new TreeMap<>();
-        Map<String, PanelDiagnosis> panels = new TreeMap<>();
-        Map<String, FrontierDiagnosis> cohorts = new TreeMap<>();
-        List<ConsumerRecord<byte[], byte[]>> rejected = new ArrayList<>();
-        Expected expected = expected();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(broker)) {
-          consumer.subscribe(List.of(topics.familyDiagnosis().name(),
-              topics.panelDiagnosis().name(), topics.frontierDiagnosis().name(),
-              topics.rejected().name()));
-          while (Instant.now().isBefore(deadline)
-              && !(families.equals(expected.families())
-                  && expected.panel().equals(panels.get("base"))
-                  && expected.frontier().equals(cohorts.get(COHORT)) && !rejected.isEmpty())) {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-              String key = new String(r.key(), StandardCharsets.UTF_8);
-              if (r.topic().equals(topics.familyDiagnosis().name())) {
-                put(families, key, read(topics.familyDiagnosis().valueSerde(), r));
-              } else if (r.topic().equals(topics.panelDiagnosis().name())) {
-                put(panels, key, read(topics.panelDiagnosis().valueSerde(), r));
-              } else if (r.topic().equals(topics.frontierDiagnosis().name())) {
-                put(cohorts, key, read(topics.frontierDiagnosis().valueSerde(), r));
-              } else {
-                rejected.add(r);
-              }
+    try (StreamsApp app = new StreamsApp(settings).start()) {
+      produce(bootstrapServers, topics);
+      Instant deadline = Instant.now().plus(DEADLINE);
+      Map<String, FamilyDiagnosis> families = new TreeMap<>();
+      Map<String, PanelDiagnosis> panels = new TreeMap<>();
+      Map<String, FrontierDiagnosis> cohorts = new TreeMap<>();
+      List<ConsumerRecord<byte[], byte[]>> rejected = new ArrayList<>();
+      Expected expected = expected();
+      try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+        consumer.subscribe(List.of(topics.familyDiagnosis().name(),
+            topics.panelDiagnosis().name(), topics.frontierDiagnosis().name(),
+            topics.rejected().name()));
+        while (Instant.now().isBefore(deadline)
+            && !(families.equals(expected.families())
+                && expected.panel().equals(panels.get("base"))
+                && expected.frontier().equals(cohorts.get(COHORT)) && !rejected.isEmpty())) {
+          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            if (r.topic().equals(topics.familyDiagnosis().name())) {
+              put(families, key, read(topics.familyDiagnosis().valueSerde(), r));
+            } else if (r.topic().equals(topics.panelDiagnosis().name())) {
+              put(panels, key, read(topics.panelDiagnosis().valueSerde(), r));
+            } else if (r.topic().equals(topics.frontierDiagnosis().name())) {
+              put(cohorts, key, read(topics.frontierDiagnosis().valueSerde(), r));
+            } else {
+              rejected.add(r);
             }
           }
         }
-        assertThat(families).isEqualTo(expected.families());
-        assertThat(panels).isEqualTo(Map.of("base", expected.panel()));
-        assertThat(cohorts).isEqualTo(Map.of(COHORT, expected.frontier()));
-        assertThat(rejected).singleElement().satisfies(r -> {
-          assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{garbage");
-          assertThat(new String(r.headers().lastHeader("stage").value(), StandardCharsets.UTF_8))
-              .isEqualTo("deserialization");
-        });
-
-        assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
-        HttpResponse<String> panel = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + app.httpPort() + "/api/panels/base")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(panel.statusCode()).isEqualTo(200);
-        assertThat(panel.body()).contains("\"panel\":\"base\"");
       }
+      assertThat(families).isEqualTo(expected.families());
+      assertThat(panels).isEqualTo(Map.of("base", expected.panel()));
+      assertThat(cohorts).isEqualTo(Map.of(COHORT, expected.frontier()));
+      assertThat(rejected).singleElement().satisfies(r -> {
+        assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{garbage");
+        assertThat(new String(r.headers().lastHeader("stage").value(), StandardCharsets.UTF_8))
+            .isEqualTo("deserialization");
+      });
+
+      assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+      HttpResponse<String> panel = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + app.httpPort() + "/api/panels/base")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(panel.statusCode()).isEqualTo(200);
+      assertThat(panel.body()).contains("\"panel\":\"base\"");
     }
   }
 
@@ -145,9 +146,13 @@ class StreamsAppIntegrationTest {
     return serde.deserializer().deserialize(r.topic(), r.value());
   }
 
-  private static void produce(EmbeddedKafkaBroker broker, Topics topics) {
+  private static NewTopic topic(String name, int partitions, Map<String, String> configs) {
+    return new NewTopic(name, partitions, (short) 1).configs(configs);
+  }
+
+  private static void produce(String bootstrapServers, Topics topics) {
     Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     JsonSerde<ScoreRecord> scores = JsonSerde.of(ScoreRecord.class);
     JsonSerde<ModelRecord> models = JsonSerde.of(ModelRecord.class);
@@ -178,9 +183,9 @@ class StreamsAppIntegrationTest {
     }
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(EmbeddedKafkaBroker broker) {
+  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
     Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
