@@ -74,7 +74,7 @@ class ArrivalOrderPropertyTest {
     return Arbitraries.shuffle(INPUTS);
   }
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void finalDiagnosesDoNotDependOnArrivalOrder(@ForAll("arrivalOrders") List<Object> order) {
     try (TopologyFixture f = new TopologyFixture()) {
       for (Object o : order) {
