@@ -1,0 +1,117 @@
+package io.phasewatch.streams.topology;
+
+import static io.phasewatch.streams.topology.Names.ALERTS_LOG;
+import static io.phasewatch.streams.topology.Names.ALERTS_LOG_STORE;
+import static io.phasewatch.streams.topology.Names.ALERTS_MERGE_FRONTIER;
+import static io.phasewatch.streams.topology.Names.ALERTS_MERGE_PANEL;
+import static io.phasewatch.streams.topology.Names.ALERTS_SINK;
+import static io.phasewatch.streams.topology.Names.FAMILY_ANNOUNCED_STORE;
+import static io.phasewatch.streams.topology.Names.FAMILY_DETECTOR;
+import static io.phasewatch.streams.topology.Names.FRONTIER_ANNOUNCED_STORE;
+import static io.phasewatch.streams.topology.Names.FRONTIER_DETECTOR;
+import static io.phasewatch.streams.topology.Names.PANEL_ANNOUNCED_STORE;
+import static io.phasewatch.streams.topology.Names.PANEL_DETECTOR;
+import static io.phasewatch.streams.topology.Names.PANEL_REFERENCE_SOURCE;
+import static io.phasewatch.streams.topology.Names.PANEL_REFERENCE_STORE;
+
+import io.phasewatch.core.detect.Announcements;
+import io.phasewatch.core.detect.DetectorConfig;
+import io.phasewatch.core.detect.Evaluation;
+import io.phasewatch.core.detect.FamilyRules;
+import io.phasewatch.core.detect.FrontierRules;
+import io.phasewatch.core.detect.Observations;
+import io.phasewatch.core.detect.PanelRules;
+import io.phasewatch.core.diagnosis.FamilyDiagnosis;
+import io.phasewatch.core.diagnosis.FrontierDiagnosis;
+import io.phasewatch.core.diagnosis.PanelDiagnosis;
+import io.phasewatch.core.domain.AlertEvent;
+import io.phasewatch.streams.serde.JsonSerde;
+import io.phasewatch.streams.state.Diagnosed;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Stage 5: the phase-change detector on each of the three diagnosis streams, with its own store of
+ * what it last announced per family, panel and cohort → {@code phasewatch.alerts.v1}, keyed by
+ * subject; and a log of every alert for {@code /api/alerts}. Families are judged against the
+ * reference panel's pooled N_c, read from a global table of the panel-diagnosis topic (a panel
+ * and a family live on different partitions).
+ */
+final class DetectorStage {
+  private DetectorStage() {}
+
+  static KStream<String, AlertEvent> alerts(Wiring w,
+      KStream<String, Diagnosed<FamilyDiagnosis>> families,
+      KStream<String, Diagnosed<PanelDiagnosis>> panels,
+      KStream<String, Diagnosed<FrontierDiagnosis>> cohorts) {
+    DetectorConfig config = w.settings().detector();
+    String reference = w.settings().referencePanel();
+    TopologyListener listener = w.listener();
+
+    w.builder().globalTable(w.topics().panelDiagnosis().name(),
+        w.topics().panelDiagnosis().consumedAs(PANEL_REFERENCE_SOURCE),
+        Materialized.<String, PanelDiagnosis, KeyValueStore<Bytes, byte[]>>as(PANEL_REFERENCE_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(PanelDiagnosis.class)));
+
+    for (String store : new String[] {FAMILY_ANNOUNCED_STORE, PANEL_ANNOUNCED_STORE,
+        FRONTIER_ANNOUNCED_STORE}) {
+      w.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
+          Serdes.String(), JsonSerde.of(Announcements.class)));
+    }
+
+    KStream<String, AlertEvent> familyAlerts = families.process(
+        () -> new Detector<FamilyDiagnosis>(FAMILY_ANNOUNCED_STORE, listener) {
+          private TimestampedKeyValueStore<String, PanelDiagnosis> panelsByName;
+
+          @Override
+          void initLookups(ProcessorContext<String, AlertEvent> context) {
+            panelsByName = context.getStateStore(PANEL_REFERENCE_STORE);
+          }
+
+          @Override
+          Evaluation evaluate(String family, Diagnosed<FamilyDiagnosis> d, Announcements prev) {
+            ValueAndTimestamp<PanelDiagnosis> ref = panelsByName.get(reference);
+            return FamilyRules.evaluate(Observations.family(d.diagnosis(), d.sources(),
+                Optional.ofNullable(ref == null ? null : ref.value())), config);
+          }
+        }, Named.as(FAMILY_DETECTOR), FAMILY_ANNOUNCED_STORE);
+
+    KStream<String, AlertEvent> panelAlerts = panels.process(
+        () -> new Detector<PanelDiagnosis>(PANEL_ANNOUNCED_STORE, listener) {
+          @Override
+          Evaluation evaluate(String panel, Diagnosed<PanelDiagnosis> d, Announcements prev) {
+            return PanelRules.evaluate(Observations.panel(d.diagnosis(), d.sources()), prev,
+                config);
+          }
+        }, Named.as(PANEL_DETECTOR), PANEL_ANNOUNCED_STORE);
+
+    KStream<String, AlertEvent> cohortAlerts = cohorts.process(
+        () -> new Detector<FrontierDiagnosis>(FRONTIER_ANNOUNCED_STORE, listener) {
+          @Override
+          Evaluation evaluate(String cohort, Diagnosed<FrontierDiagnosis> d, Announcements prev) {
+            return FrontierRules.evaluate(Observations.frontier(d.diagnosis(), d.sources()),
+                config);
+          }
+        }, Named.as(FRONTIER_DETECTOR), FRONTIER_ANNOUNCED_STORE);
+
+    KStream<String, AlertEvent> all = familyAlerts
+        .merge(panelAlerts, Named.as(ALERTS_MERGE_PANEL))
+        .merge(cohortAlerts, Named.as(ALERTS_MERGE_FRONTIER));
+    all.to(w.topics().alerts().name(), w.topics().alerts().producedAs(ALERTS_SINK));
+
+    w.builder().addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ALERTS_LOG_STORE), Serdes.String(),
+        JsonSerde.of(AlertEvent.class)));
+    all.process(() -> new AlertLog(ALERTS_LOG_STORE), Named.as(ALERTS_LOG), ALERTS_LOG_STORE);
+    return all;
+  }
+}

@@ -1,0 +1,57 @@
+package io.phasewatch.streams.topology;
+
+import io.phasewatch.core.domain.ModelProfile;
+import io.phasewatch.streams.serde.JsonSerde;
+import io.phasewatch.streams.state.Diagnosed;
+import io.phasewatch.streams.state.GroupMembers;
+import io.phasewatch.streams.state.MemberUpdate;
+import io.phasewatch.streams.state.Memberships;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The shape shared by the panel and frontier stages: profiles fanned out to their groups
+ * ({@link Membership}), repartitioned by group, and diagnosed per group at a bounded rate
+ * ({@link DebouncedDiagnosis}).
+ */
+final class GroupStages {
+  private GroupStages() {}
+
+  /** The names of one group stage's operators, stores and repartition topic. */
+  record GroupNames(String membership, String membershipStore, String repartition,
+      String diagnose, String membersStore, String dirtyStore, String lastStore) {}
+
+  static <D> KStream<String, Diagnosed<D>> diagnoses(Wiring w,
+      KStream<String, ModelProfile> changes, GroupNames names,
+      Function<ModelProfile, Set<String>> groupsOf, Class<D> type, DiagnosisKind kind,
+      Duration interval, BiFunction<String, GroupMembers, Diagnosed<D>> diagnose) {
+    Serde<String> keys = Serdes.String();
+    w.builder().addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(names.membershipStore()), keys,
+        JsonSerde.of(Memberships.class)));
+    w.builder().addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(names.membersStore()), keys,
+        JsonSerde.of(GroupMembers.class)));
+    w.builder().addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(names.dirtyStore()), keys, Serdes.Long()));
+    w.builder().addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(names.lastStore()), keys, JsonSerde.of(type)));
+    return changes
+        .process(() -> new Membership(names.membershipStore(), groupsOf),
+            Named.as(names.membership()), names.membershipStore())
+        .repartition(Repartitioned.<String, MemberUpdate>as(names.repartition())
+            .withKeySerde(keys).withValueSerde(JsonSerde.of(MemberUpdate.class)))
+        .process(() -> new DebouncedDiagnosis<D>(names.membersStore(), names.dirtyStore(),
+                names.lastStore(), interval, kind, w.listener(), diagnose),
+            Named.as(names.diagnose()), names.membersStore(), names.dirtyStore(),
+            names.lastStore());
+  }
+}

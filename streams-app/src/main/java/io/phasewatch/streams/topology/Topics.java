@@ -1,0 +1,42 @@
+package io.phasewatch.streams.topology;
+
+import io.phasewatch.core.diagnosis.FamilyDiagnosis;
+import io.phasewatch.core.diagnosis.FrontierDiagnosis;
+import io.phasewatch.core.diagnosis.PanelDiagnosis;
+import io.phasewatch.core.domain.AlertEvent;
+import io.phasewatch.core.domain.ModelRecord;
+import io.phasewatch.core.domain.ScoreRecord;
+import io.phasewatch.streams.serde.JsonSerde;
+import io.phasewatch.streams.serde.Parsed;
+import io.phasewatch.streams.serde.ParsedSerde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topics of DESIGN.md under one prefix, each a typed {@link Topic}. Scores and models are
+ * read as {@link Parsed} values, so validation can reject a record with its original bytes.
+ */
+public record Topics(
+    Topic<String, Parsed<ScoreRecord>> scores,
+    Topic<String, Parsed<ModelRecord>> models,
+    Topic<String, byte[]> rejected,
+    Topic<String, FamilyDiagnosis> familyDiagnosis,
+    Topic<String, PanelDiagnosis> panelDiagnosis,
+    Topic<String, FrontierDiagnosis> frontierDiagnosis,
+    Topic<String, AlertEvent> alerts) {
+
+  public static Topics withPrefix(String prefix) {
+    return new Topics(
+        new Topic<>(prefix + ".scores.v1", Serdes.String(),
+            new ParsedSerde<>(JsonSerde.of(ScoreRecord.class))),
+        new Topic<>(prefix + ".models.v1", Serdes.String(),
+            new ParsedSerde<>(JsonSerde.of(ModelRecord.class))),
+        new Topic<>(prefix + ".rejected.v1", Serdes.String(), Serdes.ByteArray()),
+        new Topic<>(prefix + ".family-diagnosis.v1", Serdes.String(),
+            JsonSerde.of(FamilyDiagnosis.class)),
+        new Topic<>(prefix + ".panel-diagnosis.v1", Serdes.String(),
+            JsonSerde.of(PanelDiagnosis.class)),
+        new Topic<>(prefix + ".frontier-diagnosis.v1", Serdes.String(),
+            JsonSerde.of(FrontierDiagnosis.class)),
+        new Topic<>(prefix + ".alerts.v1", Serdes.String(), JsonSerde.of(AlertEvent.class)));
+  }
+}

@@ -1,0 +1,109 @@
+package io.phasewatch.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phasewatch.core.domain.ModelProfile;
+import io.phasewatch.core.domain.ResolvedScore;
+import io.phasewatch.streams.serde.JsonSerde;
+import io.phasewatch.streams.state.Diagnosed;
+import io.phasewatch.streams.state.GroupMembers;
+import io.phasewatch.streams.state.MemberUpdate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The debouncing processor alone, on a mock context, its punctuator fired by hand. */
+class DebouncedDiagnosisTest {
+  private final List<String> computedFor = new ArrayList<>();
+  private MockProcessorContext<String, Diagnosed<Integer>> context;
+  private DebouncedDiagnosis<Integer> processor;
+
+  private <V> void store(String name, Serde<V> values) {
+    KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+        .withLoggingDisabled().build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
+  }
+
+  @BeforeEach
+  void init() {
+    context = new MockProcessorContext<>();
+    store("members", JsonSerde.of(GroupMembers.class));
+    store("dirty", Serdes.Long());
+    store("last", Serdes.Integer());
+    processor = new DebouncedDiagnosis<>("members", "dirty", "last", Duration.ofSeconds(30),
+        DiagnosisKind.PANEL, TopologyListener.NONE, (group, members) -> {
+          computedFor.add(group);
+          return new Diagnosed<>(members.members().size(), Map.of());
+        });
+    processor.init(context);
+  }
+
+  private static ModelProfile profile(String model) {
+    return ModelProfile.of(TopologyFixture.base(model, "f", 1),
+        Map.of("hellaswag", new ResolvedScore(50, "primary", Optional.empty())));
+  }
+
+  private CapturedPunctuator punctuator() {
+    assertThat(context.scheduledPunctuators()).singleElement().satisfies(p -> {
+      assertThat(p.getType()).isEqualTo(PunctuationType.WALL_CLOCK_TIME);
+      assertThat(p.getInterval()).isEqualTo(Duration.ofSeconds(30));
+    });
+    return context.scheduledPunctuators().get(0);
+  }
+
+  @Test
+  void computesEachDirtyGroupOncePerPunctuationAndForwardsOnlyChanges() {
+    for (int i = 0; i < 50; i++) {
+      processor.process(new Record<>("p", MemberUpdate.join(profile("m" + (i % 5))), i));
+    }
+    processor.process(new Record<>("q", MemberUpdate.join(profile("m0")), 60));
+    assertThat(computedFor).isEmpty();
+    assertThat(context.forwarded()).isEmpty();
+
+    punctuator().getPunctuator().punctuate(1_000);
+    assertThat(computedFor).containsExactly("p", "q");
+    assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis())
+        .containsExactly(5, 1);
+
+    context.resetForwards();
+    punctuator().getPunctuator().punctuate(31_000);
+    assertThat(computedFor).hasSize(2);
+
+    processor.process(new Record<>("p", MemberUpdate.join(profile("m1")), 70));
+    punctuator().getPunctuator().punctuate(61_000);
+    assertThat(computedFor).hasSize(2); // the same profile again: the group is not dirty
+
+    processor.process(new Record<>("q", MemberUpdate.leave("m0"), 80));
+    punctuator().getPunctuator().punctuate(91_000);
+    assertThat(context.forwarded()).singleElement().satisfies(f -> {
+      assertThat(f.record().key()).isEqualTo("q");
+      assertThat(f.record().value()).isNull();
+    });
+  }
+
+  @Test
+  void membersSurviveBetweenPunctuations() {
+    processor.process(new Record<>("p", MemberUpdate.join(profile("a")), 1));
+    punctuator().getPunctuator().punctuate(1_000);
+    processor.process(new Record<>("p", MemberUpdate.join(profile("b")), 2));
+    punctuator().getPunctuator().punctuate(2_000);
+    assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis())
+        .containsExactly(1, 2);
+    KeyValueStore<String, GroupMembers> members = context.getStateStore("members");
+    assertThat(members.get("p").members()).containsOnlyKeys("a", "b");
+  }
+}
