@@ -15,15 +15,24 @@ public final class Isocline {
 
   private Isocline() {}
 
-  /** The isocline's B2 (percent) at B1 (percent): 100·sqrt((a/b)·B1/100). */
-  public static Outcome<Double> thresholdB2(double b1Percent, double ratio) {
+  /**
+   * The isocline as a fraction at B1 (percent): {@code sqrt((a/b)·B1)} with B1 = b1Percent / 100.
+   * The one place the boundary of METHOD.md §1.6 and §3.6 is computed: {@link #thresholdB2},
+   * {@link #classify} and the frontier classifier ({@code core.frontier.Isocline}) all use it.
+   */
+  public static Outcome<Double> boundaryFraction(double b1Percent, double ratio) {
     if (!(ratio > 0) || Double.isInfinite(ratio)) {
       return Outcome.undefined("the cooperative slope a/b must be positive and finite (" + ratio + ")");
     }
     if (!(b1Percent >= 0 && b1Percent <= 100)) {
       return Outcome.undefined(String.format(Locale.ROOT, "B1 = %s is not a percentage", b1Percent));
     }
-    return Outcome.of(100 * Math.sqrt(ratio * (b1Percent / 100)));
+    return Outcome.of(Math.sqrt(ratio * (b1Percent / 100)));
+  }
+
+  /** The isocline's B2 (percent) at B1 (percent): 100·sqrt((a/b)·B1/100). */
+  public static Outcome<Double> thresholdB2(double b1Percent, double ratio) {
+    return boundaryFraction(b1Percent, ratio).map(boundary -> 100 * boundary);
   }
 
   /** {@link Phase#BONUS} above the isocline, {@link Phase#TAX} on or below it. */
@@ -31,7 +40,8 @@ public final class Isocline {
     if (!(b2Percent >= 0 && b2Percent <= 100)) {
       return Outcome.undefined(String.format(Locale.ROOT, "B2 = %s is not a percentage", b2Percent));
     }
-    return thresholdB2(b1Percent, ratio)
-        .map(threshold -> b2Percent / 100 > Math.sqrt(ratio * (b1Percent / 100)) ? Phase.BONUS : Phase.TAX);
+    // Compared on fractions: 100·boundary could round across b2Percent.
+    return boundaryFraction(b1Percent, ratio)
+        .map(boundary -> b2Percent / 100 > boundary ? Phase.BONUS : Phase.TAX);
   }
 }

@@ -4,32 +4,23 @@ import io.phasewatch.core.stats.Outcome;
 import io.phasewatch.core.stats.Pearson;
 
 /**
- * Zero-variance checks done on the values themselves. A test of Σ(x − x̄)² = 0 misses a
- * constant sample whose mean is not exactly representable (three releases at 0.1 have
- * x̄ = 0.10000000000000002 and a tiny positive Sxx), and would then return a meaningless slope
- * or r.
+ * Pearson r and a lab's slope with the reasons §3 reports: they count releases and name the axis
+ * and the value every release shares ("every release has the same B1 (50.0)"), where
+ * {@link Pearson} speaks of models and "the first axis". No variance means every value is equal
+ * ({@link Pearson#noVariance}).
  */
 final class Guards {
   private Guards() {}
-
-  static boolean constant(double[] v) {
-    for (double d : v) {
-      if (d != v[0]) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** Pearson r, undefined below 3 pairs or when either side is constant. */
   static Outcome<Double> pearson(double[] x, double[] y, String xName, String yName) {
     if (x.length < 3) {
       return Outcome.undefined("fewer than 3 releases (n=" + x.length + ")");
     }
-    if (constant(x)) {
+    if (Pearson.noVariance(x)) {
       return Outcome.undefined("every release has the same " + xName + " (" + x[0] + ")");
     }
-    if (constant(y)) {
+    if (Pearson.noVariance(y)) {
       return Outcome.undefined("every release has the same " + yName + " (" + y[0] + ")");
     }
     return Pearson.r(x, y);
@@ -41,7 +32,7 @@ final class Guards {
     if (n < 2) {
       return Outcome.undefined("fewer than 2 releases (n=" + n + ")");
     }
-    if (constant(x)) {
+    if (Pearson.noVariance(x)) {
       return Outcome.undefined("every release has the same " + xName + " (" + x[0] + ")");
     }
     double mx = 0;

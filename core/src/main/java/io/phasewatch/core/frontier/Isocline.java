@@ -2,7 +2,11 @@ package io.phasewatch.core.frontier;
 
 import io.phasewatch.core.stats.Outcome;
 
-/** The isocline classifier of METHOD.md §3.6 (same rule as §1.6), for a frontier pair. */
+/**
+ * The isocline classifier of METHOD.md §3.6 (same rule as §1.6), for a frontier pair. The
+ * boundary comes from {@link io.phasewatch.core.base.Isocline#boundaryFraction}; this class adds
+ * the frontier's reasons and the {@link IsoclinePoint} it reports.
+ */
 public final class Isocline {
   private Isocline() {}
 
@@ -22,10 +26,9 @@ public final class Isocline {
     if (!(b2Pct >= 0 && b2Pct <= 100)) {
       return Outcome.undefined("B2 is not a percentage between 0 and 100 (" + b2Pct + ")");
     }
-    double x = b1Pct / 100;
     double y = b2Pct / 100;
-    double boundary = Math.sqrt(ratio * x);
-    return Outcome.of(new IsoclinePoint(x, y, boundary, y > boundary));
+    return io.phasewatch.core.base.Isocline.boundaryFraction(b1Pct, ratio)
+        .map(boundary -> new IsoclinePoint(b1Pct / 100, y, boundary, y > boundary));
   }
 
   /** {@link #classify(double, double, double)} of a release's pair with the configured a/b. */

@@ -45,7 +45,7 @@ public record PopulationTrend(
     }
     double[] x = Orders.b1(sorted);
     double[] y = Orders.b2(sorted);
-    if (Guards.constant(x)) {
+    if (Pearson.noVariance(x)) {
       return Outcome.undefined("every release has the same B1 (" + x[0] + ")");
     }
     Outcome<LinearFit> fit = LinearFit.fit(x, y);

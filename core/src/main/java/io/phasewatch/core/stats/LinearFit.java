@@ -19,7 +19,10 @@ public record LinearFit(
     double r,
     double pSlope) {
 
-  /** Fits y on x; undefined below 3 points or when x has no variance. */
+  /**
+   * Fits y on x; undefined below 3 points or when x has no variance ({@link Pearson#noVariance}).
+   * A y without variance gives the flat line through it: slope 0, no residual, r 0, p 1.
+   */
   public static Outcome<LinearFit> fit(double[] x, double[] y) {
     if (x.length != y.length) {
       throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
@@ -40,11 +43,15 @@ public record LinearFit(
       sxy += dx * dy;
       syy += dy * dy;
     }
-    if (sxx == 0) {
+    // Sxx can also underflow to 0 for distinct values (deviations below ~1e-154).
+    if (Pearson.noVariance(x) || sxx == 0) {
       return Outcome.undefined("x has no variance");
     }
-    double slope = sxy / sxx;
-    double intercept = my - slope * mx;
+    // For a constant y, ȳ may be inexact (0.1 three times averages to 0.10000000000000002):
+    // take the flat line through the value itself rather than a slope of rounding noise.
+    boolean flat = Pearson.noVariance(y);
+    double slope = flat ? 0.0 : sxy / sxx;
+    double intercept = flat ? y[0] : my - slope * mx;
     double sse = 0;
     for (int i = 0; i < n; i++) {
       double e = y[i] - (slope * x[i] + intercept);
@@ -53,7 +60,7 @@ public record LinearFit(
     double s = Math.sqrt(sse / (n - 2));
     double slopeSe = s / Math.sqrt(sxx);
     double interceptSe = s * Math.sqrt(1.0 / n + mx * mx / sxx);
-    double r = syy == 0 ? 0.0 : Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+    double r = flat || syy == 0 ? 0.0 : Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
     double p;
     if (slopeSe == 0) {
       p = slope == 0 ? 1.0 : 0.0;

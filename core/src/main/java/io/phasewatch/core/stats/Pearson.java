@@ -27,10 +27,11 @@ public final class Pearson {
       sxx += dx * dx;
       syy += dy * dy;
     }
-    if (sxx == 0) {
+    // Sxx or Syy can also underflow to 0 for distinct values (deviations below ~1e-154).
+    if (noVariance(x) || sxx == 0) {
       return Outcome.undefined("the first axis has no variance");
     }
-    if (syy == 0) {
+    if (noVariance(y) || syy == 0) {
       return Outcome.undefined("the second axis has no variance");
     }
     double r = sxy / Math.sqrt(sxx * syy);
@@ -51,6 +52,21 @@ public final class Pearson {
     double t = r * Math.sqrt((n - 2) / (1 - r * r));
     TDistribution dist = new TDistribution(null, n - 2);
     return Outcome.of(2 * dist.cumulativeProbability(-Math.abs(t)));
+  }
+
+  /**
+   * True when every value is the same (max == min). Decided on the values, not on
+   * Σ(v − v̄)² = 0: three values of 0.1 have v̄ = 0.10000000000000002 and a tiny positive sum,
+   * which would pass for variance. False for an empty sample or one containing NaN.
+   */
+  public static boolean noVariance(double[] v) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double d : v) {
+      min = Math.min(min, d);
+      max = Math.max(max, d);
+    }
+    return max == min;
   }
 
   static double mean(double[] v) {

@@ -17,6 +17,16 @@ class IsoclineTest {
   }
 
   @Test
+  void boundaryIsTheSquareRootOfRatioTimesB1AsFractions() {
+    // sqrt(0.25 · 0.64) = 0.4; sqrt(0.51 · 0.70) = sqrt(0.357) = 0.597495…
+    assertThat(Isocline.boundaryFraction(64, 0.25).value()).isCloseTo(0.4, within(1e-15));
+    assertThat(Isocline.boundaryFraction(70, 0.51).value())
+        .isCloseTo(0.5974947698515862, within(1e-15));
+    assertThat(Isocline.boundaryFraction(101, 0.51).reason())
+        .isEqualTo("B1 = 101.0 is not a percentage");
+  }
+
+  @Test
   void aboveTheIsoclineIsBonusOnOrBelowIsTax() {
     assertThat(Isocline.classify(80, 40, Isocline.HS_TQA_RATIO).value()).isEqualTo(Phase.BONUS);
     assertThat(Isocline.classify(80, 38, Isocline.HS_TQA_RATIO).value()).isEqualTo(Phase.TAX);

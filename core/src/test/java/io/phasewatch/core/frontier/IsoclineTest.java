@@ -3,6 +3,7 @@ package io.phasewatch.core.frontier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.phasewatch.core.base.Phase;
 import org.junit.jupiter.api.Test;
 
 class IsoclineTest {
@@ -23,6 +24,22 @@ class IsoclineTest {
     // a/b = 0.25, B1 = 64%: boundary sqrt(0.16) = 0.4 exactly; B2 = 40% sits on it.
     assertThat(Isocline.classify(64, 40, 0.25).value().bonus()).isFalse();
     assertThat(Isocline.classify(64, 40.01, 0.25).value().bonus()).isTrue();
+  }
+
+  @Test
+  void agreesWithTheBaseIsoclineOfSectionOneSix() {
+    // §3.6 is the §1.6 rule: same boundary, bit for bit, and the same side of it.
+    for (double ratio : new double[] {0.187, 0.25, 0.51, 0.97}) {
+      for (double b1 = 0; b1 <= 100; b1 += 2.5) {
+        for (double b2 = 0; b2 <= 100; b2 += 2.5) {
+          IsoclinePoint p = Isocline.classify(b1, b2, ratio).value();
+          assertThat(p.boundary())
+              .isEqualTo(io.phasewatch.core.base.Isocline.boundaryFraction(b1, ratio).value());
+          assertThat(p.bonus()).isEqualTo(
+              io.phasewatch.core.base.Isocline.classify(b1, b2, ratio).value() == Phase.BONUS);
+        }
+      }
+    }
   }
 
   @Test

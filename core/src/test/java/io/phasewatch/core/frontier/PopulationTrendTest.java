@@ -3,16 +3,16 @@ package io.phasewatch.core.frontier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.phasewatch.core.Draws;
 import io.phasewatch.core.stats.Outcome;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PopulationTrendTest {
 
@@ -45,8 +45,14 @@ class PopulationTrendTest {
     assertThat(t.p().value()).isCloseTo(0.12402706265755445, within(1e-10));
   }
 
-  @Property(tries = 200)
-  void agreesWithCommonsMathSimpleRegression(@ForAll("cohorts") List<Release> releases) {
+  static LongStream seeds() {
+    return LongStream.range(0, 200);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void agreesWithCommonsMathSimpleRegression(long seed) {
+    List<Release> releases = cohort(Draws.random(seed));
     SimpleRegression reg = new SimpleRegression();
     releases.forEach(r -> reg.addData(r.b1(), r.b2()));
     PopulationTrend t = PopulationTrend.fit(releases).value();
@@ -60,14 +66,20 @@ class PopulationTrendTest {
     assertThat(t.p().value()).isCloseTo(reg.getSignificance(), within(1e-9));
   }
 
-  @Provide
-  Arbitrary<List<Release>> cohorts() {
-    Arbitrary<Release> release = Arbitraries.doubles().between(0, 100).ofScale(1).tuple2()
-        .map(t -> Release.undated("m", "lab", t.get1(), t.get2()));
-    return release.list().ofMinSize(3).ofMaxSize(40)
-        .filter(rs -> rs.stream().mapToDouble(Release::b1).distinct().count() > 1)
-        .filter(rs -> rs.stream().mapToDouble(Release::b2).distinct().count() > 1)
-        .filter(PopulationTrendTest::notAnExactLine);
+  /**
+   * 3 to 40 releases with B1 and B2 in [0, 100] at one decimal, drawn again until B1 and B2 each
+   * take two values and the points are not an exact line.
+   */
+  static List<Release> cohort(Random random) {
+    while (true) {
+      List<Release> rs = Draws.list(random, 3, 40, r -> Release.undated("m", "lab",
+          Draws.decimal(r, 0, 100, 1), Draws.decimal(r, 0, 100, 1)));
+      if (rs.stream().mapToDouble(Release::b1).distinct().count() > 1
+          && rs.stream().mapToDouble(Release::b2).distinct().count() > 1
+          && notAnExactLine(rs)) {
+        return rs;
+      }
+    }
   }
 
   /** An exact line has SSE = 0, where SimpleRegression's MSE can round to a tiny negative. */
