@@ -198,6 +198,29 @@ class DashboardsTest {
   }
 
   @Test
+  void eachDashboardShowsTheMetricsItIsFor() {
+    Map<String, List<String>> expected = Map.of(
+        "phasewatch-overview", List.of("phasewatch_family_phase", "phasewatch_family_coupling",
+            "phasewatch_family_nc_billions", "phasewatch_family_crossed",
+            "phasewatch_panel_nc_median_billions", "phasewatch_panel_nc_lower_billions",
+            "phasewatch_panel_nc_upper_billions"),
+        "phasewatch-family", List.of("phasewatch_family_coupling", "phasewatch_family_phase",
+            "phasewatch_family_models", "phasewatch_family_nc_billions"),
+        "phasewatch-frontier", List.of("phasewatch_frontier_r", "phasewatch_frontier_rolling_r",
+            "phasewatch_frontier_saturation_sigma", "phasewatch_frontier_slope",
+            "phasewatch_frontier_models"),
+        "phasewatch-pipeline", List.of("phasewatch_records_in_total", "phasewatch_rejected_total",
+            "phasewatch_alerts_total", "phasewatch_alerts_delivered_total",
+            "kafka_stream_thread_process_rate", "kafka_stream_thread_commit_latency_avg",
+            "kafka_consumer_fetch_manager_records_lag_max"));
+    for (Dashboard d : Dashboards.all()) {
+      Set<String> used = new TreeSet<>();
+      d.queries().forEach(q -> used.addAll(PromQl.refs(q.expr()).metrics()));
+      assertThat(used).as(d.name()).containsAll(expected.get(d.uid()));
+    }
+  }
+
+  @Test
   void nothingSelectsMetricsByAComputedName() {
     for (Query q : Dashboards.allQueries()) {
       PromQl.Refs refs = PromQl.refs(q.expr());
