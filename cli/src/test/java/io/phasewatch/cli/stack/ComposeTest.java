@@ -97,6 +97,20 @@ class ComposeTest {
     return out;
   }
 
+  /**
+   * The port a phasewatch role serves /metrics on inside its container: its {@code
+   * --metrics-port} option (the alert router) or else {@code PHASEWATCH_HTTP_PORT}.
+   */
+  static String metricsPort(JsonNode compose, String role) {
+    List<String> command = command(compose, role);
+    int option = command.indexOf("--metrics-port");
+    if (option >= 0) {
+      return command.get(option + 1);
+    }
+    return compose.path("services").path(role).path("environment").path("PHASEWATCH_HTTP_PORT")
+        .asText();
+  }
+
   @Test
   void dockerComposeConfigAcceptsTheFile() {
     Tools.Result r = Tools.run(Tools.DOCKER_COMPOSE, StackFiles.ROOT, "-f",
@@ -157,6 +171,10 @@ class ComposeTest {
           .contains("//" + bootstrap);
       assertThat(s.path("depends_on").path("kafka").path("condition").asText()).as(role)
           .isEqualTo("service_healthy");
+      String port = metricsPort(compose, role);
+      assertThat(s.path("healthcheck").path("test").toString()).as("%s healthcheck", role)
+          .contains("/dev/tcp/127.0.0.1/" + port + " ");
+      assertThat(ports(compose, role)).as(role).containsKey(Integer.parseInt(port));
     }
     assertThat(images).hasSize(1);
   }

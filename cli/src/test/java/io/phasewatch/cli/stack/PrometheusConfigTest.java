@@ -62,9 +62,8 @@ class PrometheusConfigTest {
     JsonNode compose = ComposeTest.resolvedCompose();
     List<String> expected = new ArrayList<>();
     for (String role : ComposeTest.ROLES) {
-      String port = compose.path("services").path(role).path("environment")
-          .path("PHASEWATCH_HTTP_PORT").asText();
-      assertThat(port).as("%s sets PHASEWATCH_HTTP_PORT", role).isNotBlank();
+      String port = ComposeTest.metricsPort(compose, role);
+      assertThat(port).as("%s sets its metrics port", role).isNotBlank();
       expected.add(role + ":" + port);
     }
     JsonNode config = StackFiles.yaml(StackFiles.PROMETHEUS);
