@@ -39,7 +39,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/alerts?since=ISO-TIME}: the AlertEvents emitted since then, oldest first.
  * </ul>
  *
- * While a store is not queryable (rebalance, restore) the answer is 503 with {@code Retry-After};
+ * An embedding command may add JSON routes of its own (e.g. {@code /api/status} of {@code
+ * phasewatch run}) with {@link #QueryApi(int, StoreAccess, Supplier, Map)}.
+ *
+ * <p>While a store is not queryable (rebalance, restore) the answer is 503 with {@code Retry-After};
  * an unknown name or path is 404, a bad {@code since} 400, each with a JSON {@code error}; never a
  * stack trace.
  */
@@ -50,6 +53,7 @@ public final class QueryApi implements AutoCloseable {
   private final ObjectMapper json = Json.mapper();
   private final StoreAccess stores;
   private final Supplier<String> metrics;
+  private final Map<String, Supplier<?>> extraRoutes;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
     Thread t = new Thread(r, "phasewatch-http");
@@ -59,8 +63,18 @@ public final class QueryApi implements AutoCloseable {
 
   /** Binds {@code port} on all interfaces (0 picks a free one); {@link #start} serves. */
   public QueryApi(int port, StoreAccess stores, Supplier<String> metrics) throws IOException {
+    this(port, stores, metrics, Map.of());
+  }
+
+  /**
+   * As {@link #QueryApi(int, StoreAccess, Supplier)}, with {@code extraRoutes}: exact paths
+   * (e.g. {@code /api/status}) answered 200 with their supplier's value as JSON.
+   */
+  public QueryApi(int port, StoreAccess stores, Supplier<String> metrics,
+      Map<String, Supplier<?>> extraRoutes) throws IOException {
     this.stores = stores;
     this.metrics = metrics;
+    this.extraRoutes = Map.copyOf(extraRoutes);
     this.server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -101,6 +115,10 @@ public final class QueryApi implements AutoCloseable {
   }
 
   Answer route(String path, String rawQuery) {
+    Supplier<?> extra = extraRoutes.get(path);
+    if (extra != null) {
+      return new Answer(200, extra.get());
+    }
     List<String> parts = new ArrayList<>();
     for (String p : path.split("/")) {
       if (!p.isEmpty()) {

@@ -68,10 +68,37 @@ class QueryApiTest {
       // fam, and llama-2 of the paper panel: γ12 (37.40 − 38.98)/(82.10 − 77.74) = −0.36 for
       // 7B→13B, then (44.90 − 37.40)/(87.30 − 82.10) = +1.44 for 13B→70B
       assertThat(metrics).contains("phasewatch_alerts_total{kind=\"family_crossed_nc\"} 2.0");
-      assertThat(metrics).contains("phasewatch_panel_nc_billions{panel=\"base\"}");
-      assertThat(metrics).contains("phasewatch_records_in_total");
+      assertThat(metrics).contains("phasewatch_panel_nc_median_billions{panel=\"base\"}");
+      assertThat(metrics).contains("phasewatch_panel_models{panel=\"base\"} 17.0");
+      assertThat(metrics).contains("phasewatch_panel_r{panel=\"base\"}");
+      // fam: γ12 −0.2 for 1B→2B, then +0.4 for 2B→4B: a crossing, ending in bonus
+      assertThat(metrics).contains("phasewatch_family_crossed{family=\"fam\"} 1.0");
+      // 3 models and 6 scores of fam, 14 models and 28 scores of the paper panel
+      assertThat(metrics).contains("phasewatch_records_in_total{kind=\"model\"} 17.0");
+      assertThat(metrics).contains("phasewatch_records_in_total{kind=\"score\"} 34.0");
       assertThat(metrics).contains("phasewatch_rejected_total{reason=\"out_of_range\"} 0.0");
       assertThat(metrics).doesNotContain("pythia-12b");
+    }
+  }
+
+  @Test
+  void servesExtraRoutesOfAnEmbeddingCommandAsJson() throws Exception {
+    StoreAccess none = new StoreAccess() {
+      @Override
+      public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name) {
+        throw new InvalidStateStoreException("no stores here");
+      }
+    };
+    int[] calls = {0};
+    try (QueryApi api = new QueryApi(0, none, () -> "", java.util.Map.of("/api/status",
+        () -> java.util.Map.of("replay_done", ++calls[0] > 1))).start()) {
+      HttpResponse<String> first = get(api, "/api/status");
+      assertThat(first.statusCode()).isEqualTo(200);
+      assertThat(first.headers().firstValue("Content-Type")).hasValue("application/json");
+      assertThat(json(first).get("replay_done").asBoolean()).isFalse();
+      assertThat(json(get(api, "/api/status")).get("replay_done").asBoolean()).isTrue();
+      assertThat(get(api, "/api/status/more").statusCode()).isEqualTo(404);
+      assertThat(get(api, "/api/families").statusCode()).isEqualTo(503);
     }
   }
 
