@@ -10,7 +10,9 @@ import io.phasewatch.alerts.delivery.Sleeper;
 import io.phasewatch.alerts.metrics.RouterMetrics;
 import io.phasewatch.alerts.route.Routes;
 import io.phasewatch.alerts.sink.AlertSink;
+import io.phasewatch.alerts.sink.AlertText;
 import io.phasewatch.alerts.sink.Sinks;
+import io.phasewatch.core.domain.AlertEvent;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +92,7 @@ public final class AlertRouterService implements AutoCloseable {
     if (b.createTopics) {
       createTopics(client, b.kafkaTimeout);
     }
-    this.sinks = Sinks.create(config, b.env, b.console);
+    this.sinks = Sinks.create(config, b.env, b.console, b.consoleFormat);
     KafkaProducer<String, byte[]> p = null;
     KafkaDeliveryLedger l = null;
     KafkaConsumer<String, byte[]> c = null;
@@ -119,6 +121,7 @@ public final class AlertRouterService implements AutoCloseable {
     this.consumer = c;
 
     RouterMetrics metrics = new RouterMetrics(b.registry);
+    metrics.registerSinks(sinks.keySet());
     Map<String, RetryingDelivery> deliveries = new LinkedHashMap<>();
     sinks.forEach((name, sink) -> deliveries.put(name, new RetryingDelivery(sink,
         config.retryFor(name), b.sleeper, b.clock, b.uniform, metrics)));
@@ -307,6 +310,7 @@ public final class AlertRouterService implements AutoCloseable {
     private DoubleSupplier uniform = () -> ThreadLocalRandom.current().nextDouble();
     private Function<String, Optional<String>> env = Sinks.systemEnv();
     private PrintStream console = System.out;
+    private Function<AlertEvent, String> consoleFormat = AlertText::line;
     private Optional<String> clientId = Optional.empty();
     private boolean createTopics = true;
     private Duration kafkaTimeout = Duration.ofSeconds(30);
@@ -346,6 +350,12 @@ public final class AlertRouterService implements AutoCloseable {
 
     public Builder console(PrintStream out) {
       this.console = out;
+      return this;
+    }
+
+    /** How console sinks write an alert (default {@link AlertText#line}). */
+    public Builder consoleFormat(Function<AlertEvent, String> format) {
+      this.consoleFormat = format;
       return this;
     }
 

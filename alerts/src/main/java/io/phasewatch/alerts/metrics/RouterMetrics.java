@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.phasewatch.core.domain.AlertKind;
 import java.time.Duration;
+import java.util.Collection;
 
 /**
  * The router's meters. Prometheus names (README "Metrics"):
@@ -19,6 +20,8 @@ import java.time.Duration;
  *       attempt to the accepted one, retries and backoff included.
  * </ul>
  * {@code kind} is the kind in lower case, {@code unreadable} for a record that is no alert.
+ * {@link #registerSinks} creates every series of the configured sinks at zero, so that a rate or
+ * a dashboard panel has data before the first delivery, failure or dead letter.
  */
 public final class RouterMetrics {
   public static final String DELIVERED = "phasewatch.alerts.delivered";
@@ -27,6 +30,12 @@ public final class RouterMetrics {
   public static final String DEAD_LETTERED = "phasewatch.alerts.dead.lettered";
   public static final String DELIVERY = "phasewatch.alert.delivery";
   public static final String UNREADABLE_KIND = "unreadable";
+
+  private static final String DELIVERED_HELP = "Alerts delivered, by sink and kind";
+  private static final String FAILED_HELP = "Failed delivery attempts, by sink and kind";
+  private static final String RETRIED_HELP = "Delivery retries, by sink and kind";
+  private static final String DEAD_LETTERED_HELP =
+      "Alerts written to the dead-letter topic, by sink and kind";
 
   private static final Duration[] BUCKETS = {
       Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
@@ -40,28 +49,44 @@ public final class RouterMetrics {
     this.registry = registry;
   }
 
+  /** Registers each counter of each sink and kind, and each sink's histogram, at zero. */
+  public void registerSinks(Collection<String> sinks) {
+    for (String sink : sinks) {
+      for (AlertKind kind : AlertKind.values()) {
+        counter(DELIVERED, DELIVERED_HELP, sink, kind(kind));
+        counter(FAILED, FAILED_HELP, sink, kind(kind));
+        counter(RETRIED, RETRIED_HELP, sink, kind(kind));
+        counter(DEAD_LETTERED, DEAD_LETTERED_HELP, sink, kind(kind));
+      }
+      counter(DEAD_LETTERED, DEAD_LETTERED_HELP, sink, UNREADABLE_KIND);
+      timer(sink);
+    }
+  }
+
   public void delivered(String sink, AlertKind kind, Duration took) {
-    counter(DELIVERED, "Alerts delivered, by sink and kind", sink, kind(kind)).increment();
-    Timer.builder(DELIVERY)
+    counter(DELIVERED, DELIVERED_HELP, sink, kind(kind)).increment();
+    timer(sink).record(took);
+  }
+
+  private Timer timer(String sink) {
+    return Timer.builder(DELIVERY)
         .description("Time from the first delivery attempt to the accepted one")
         .tag("sink", sink)
         .serviceLevelObjectives(BUCKETS)
-        .register(registry)
-        .record(took);
+        .register(registry);
   }
 
   public void failedAttempt(String sink, AlertKind kind) {
-    counter(FAILED, "Failed delivery attempts, by sink and kind", sink, kind(kind)).increment();
+    counter(FAILED, FAILED_HELP, sink, kind(kind)).increment();
   }
 
   public void retried(String sink, AlertKind kind) {
-    counter(RETRIED, "Delivery retries, by sink and kind", sink, kind(kind)).increment();
+    counter(RETRIED, RETRIED_HELP, sink, kind(kind)).increment();
   }
 
   /** {@code kindTag}: {@link #kind}, or {@link #UNREADABLE_KIND} for a record that is no alert. */
   public void deadLettered(String sink, String kindTag) {
-    counter(DEAD_LETTERED, "Alerts written to the dead-letter topic, by sink and kind", sink,
-        kindTag).increment();
+    counter(DEAD_LETTERED, DEAD_LETTERED_HELP, sink, kindTag).increment();
   }
 
   public static String kind(AlertKind kind) {

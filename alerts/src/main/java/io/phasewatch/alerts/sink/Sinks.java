@@ -3,6 +3,7 @@ package io.phasewatch.alerts.sink;
 import io.phasewatch.alerts.config.RouterConfig;
 import io.phasewatch.alerts.config.RouterConfigs.InvalidConfigException;
 import io.phasewatch.alerts.config.SinkConfig;
+import io.phasewatch.core.domain.AlertEvent;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,11 +27,18 @@ public final class Sinks {
    */
   public static Map<String, AlertSink> create(
       RouterConfig config, Function<String, Optional<String>> env, PrintStream console) {
+    return create(config, env, console, AlertText::line);
+  }
+
+  /** As {@link #create(RouterConfig, Function, PrintStream)}, console lines in {@code format}. */
+  public static Map<String, AlertSink> create(RouterConfig config,
+      Function<String, Optional<String>> env, PrintStream console,
+      Function<AlertEvent, String> consoleFormat) {
     Map<String, AlertSink> sinks = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     config.sinks().forEach((name, sinkConfig) -> {
       try {
-        sinks.put(name, create(name, sinkConfig, env, console));
+        sinks.put(name, create(name, sinkConfig, env, console, consoleFormat));
       } catch (IllegalArgumentException e) {
         problems.add("sink '" + name + "': " + e.getMessage());
       }
@@ -43,9 +51,10 @@ public final class Sinks {
   }
 
   static AlertSink create(String name, SinkConfig config,
-      Function<String, Optional<String>> env, PrintStream console) {
+      Function<String, Optional<String>> env, PrintStream console,
+      Function<AlertEvent, String> consoleFormat) {
     if (config instanceof SinkConfig.Console) {
-      return new ConsoleSink(name, console);
+      return new ConsoleSink(name, console, consoleFormat);
     } else if (config instanceof SinkConfig.Log) {
       return new LogSink(name);
     } else if (config instanceof SinkConfig.Webhook w) {

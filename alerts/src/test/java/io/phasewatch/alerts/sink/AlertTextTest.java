@@ -25,6 +25,16 @@ class AlertTextTest {
   }
 
   @Test
+  void consoleSinkWritesTheLineAnEmbeddingCommandFormats() {
+    var alert = TestAlerts.brokenCoupling(AlertState.FIRED, "frontier");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new ConsoleSink("console", new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        a -> a.kind() + " " + a.subject()).attempt(alert);
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo("FRONTIER_COUPLING_BROKEN frontier" + System.lineSeparator());
+  }
+
+  @Test
   void evidenceTextHoldsIntervalWindowAndModelsWithSources() {
     var alert = TestAlerts.brokenCoupling(AlertState.FIRED, "frontier");
     assertThat(AlertText.evidence(alert.evidence())).isEqualTo(
