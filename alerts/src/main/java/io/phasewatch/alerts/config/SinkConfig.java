@@ -46,17 +46,26 @@ public sealed interface SinkConfig {
    * The alert as JSON (the topic's record), signed: {@code X-Phasewatch-Signature:
    * sha256=<hex HMAC-SHA256 of the body bytes>}, with {@code Idempotency-Key} = the alert id.
    * The secret comes from {@code secretFile} if given, else from the environment variable
-   * {@code secretEnv}.
+   * {@code secretEnv}. Without a secret the sink is refused, unless {@code optionalSecret}: then
+   * it signs when the secret is set and sends unsigned otherwise ({@code phasewatch run
+   * --webhook URL}).
    */
   record Webhook(
       URI url, String secretEnv, Optional<Path> secretFile, Duration connectTimeout,
-      Duration readTimeout, Optional<RetryPolicy> retry) implements SinkConfig {
+      Duration readTimeout, Optional<RetryPolicy> retry, boolean optionalSecret)
+      implements SinkConfig {
     public Webhook {
       secretEnv = secretEnv == null ? DEFAULT_SECRET_ENV : secretEnv;
       secretFile = secretFile == null ? Optional.empty() : secretFile;
       connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
       readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
       retry = retry == null ? Optional.empty() : retry;
+    }
+
+    /** A webhook that must be signed. */
+    public Webhook(URI url, String secretEnv, Optional<Path> secretFile, Duration connectTimeout,
+        Duration readTimeout, Optional<RetryPolicy> retry) {
+      this(url, secretEnv, secretFile, connectTimeout, readTimeout, retry, false);
     }
 
     @JsonCreator
@@ -66,9 +75,10 @@ public sealed interface SinkConfig {
         @JsonProperty("secret_file") Path secretFile,
         @JsonProperty("connect_timeout") Duration connectTimeout,
         @JsonProperty("read_timeout") Duration readTimeout,
-        @JsonProperty("retry") RetryPolicy retry) {
+        @JsonProperty("retry") RetryPolicy retry,
+        @JsonProperty("optional_secret") Boolean optionalSecret) {
       return new Webhook(url, secretEnv, Optional.ofNullable(secretFile), connectTimeout,
-          readTimeout, Optional.ofNullable(retry));
+          readTimeout, Optional.ofNullable(retry), Boolean.TRUE.equals(optionalSecret));
     }
   }
 

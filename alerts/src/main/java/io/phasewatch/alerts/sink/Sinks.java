@@ -58,8 +58,11 @@ public final class Sinks {
     } else if (config instanceof SinkConfig.Log) {
       return new LogSink(name);
     } else if (config instanceof SinkConfig.Webhook w) {
-      return new WebhookSink(name, httpUrl(w.url()),
-          Secret.resolve(w.secretFile(), w.secretEnv(), env), w.connectTimeout(), w.readTimeout());
+      boolean unsigned = w.optionalSecret() && w.secretFile().isEmpty()
+          && env.apply(w.secretEnv()).filter(v -> !v.isEmpty()).isEmpty();
+      return new WebhookSink(name, httpUrl(w.url()), unsigned ? Optional.empty()
+          : Optional.of(Secret.resolve(w.secretFile(), w.secretEnv(), env)), w.connectTimeout(),
+          w.readTimeout());
     } else if (config instanceof SinkConfig.Slack s) {
       return new SlackSink(name, httpUrl(s.url()), s.connectTimeout(), s.readTimeout());
     } else if (config instanceof SinkConfig.Alertmanager a) {

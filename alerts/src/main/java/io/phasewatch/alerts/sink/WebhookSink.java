@@ -5,22 +5,31 @@ import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.core.domain.Json;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The generic JSON webhook: the body is the alert as on the topic (snake_case JSON), signed
- * with {@code X-Phasewatch-Signature: sha256=<hex HMAC-SHA256 of the body bytes>}, and carries
- * {@code Idempotency-Key: <alert id>} so a receiver can drop a redelivery.
+ * with {@code X-Phasewatch-Signature: sha256=<hex HMAC-SHA256 of the body bytes>} (unless it was
+ * built without a secret), and carries {@code Idempotency-Key: <alert id>} so a receiver can
+ * drop a redelivery.
  */
 public final class WebhookSink implements AlertSink {
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
   private final String name;
   private final URI url;
-  private final Secret secret;
+  private final Optional<Secret> secret;
   private final HttpPoster http;
 
   public WebhookSink(String name, URI url, Secret secret, Duration connectTimeout,
+      Duration readTimeout) {
+    this(name, url, Optional.of(secret), connectTimeout, readTimeout);
+  }
+
+  /** With an empty {@code secret} the requests carry no signature header. */
+  public WebhookSink(String name, URI url, Optional<Secret> secret, Duration connectTimeout,
       Duration readTimeout) {
     this.name = name;
     this.url = url;
@@ -41,8 +50,9 @@ public final class WebhookSink implements AlertSink {
     } catch (JsonProcessingException e) {
       return Attempt.rejected("cannot write the alert as JSON: " + e.getOriginalMessage());
     }
-    return http.post(url, body, Map.of(
-        Signatures.HEADER, Signatures.sign(secret, body),
-        IDEMPOTENCY_HEADER, alert.id()));
+    Map<String, String> headers = new LinkedHashMap<>();
+    secret.ifPresent(s -> headers.put(Signatures.HEADER, Signatures.sign(s, body)));
+    headers.put(IDEMPOTENCY_HEADER, alert.id());
+    return http.post(url, body, headers);
   }
 }

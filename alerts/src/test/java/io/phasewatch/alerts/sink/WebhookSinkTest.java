@@ -2,11 +2,15 @@ package io.phasewatch.alerts.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phasewatch.alerts.config.RouterConfig;
+import io.phasewatch.alerts.config.SinkConfig;
 import io.phasewatch.alerts.delivery.DeadLetter;
 import io.phasewatch.alerts.delivery.RetryPolicy;
 import io.phasewatch.alerts.delivery.SinkOutcome;
 import io.phasewatch.alerts.delivery.SinkOutcome.Status;
 import io.phasewatch.alerts.metrics.RouterMetrics;
+import io.phasewatch.alerts.route.Route;
+import io.phasewatch.alerts.route.RouteMatch;
 import io.phasewatch.alerts.testing.RouterFixture;
 import io.phasewatch.alerts.testing.TestAlerts;
 import io.phasewatch.alerts.testing.WebhookReceiver;
@@ -14,6 +18,8 @@ import io.phasewatch.alerts.testing.WebhookReceiver.Reply;
 import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.core.domain.AlertState;
 import io.phasewatch.core.domain.Json;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -85,6 +91,33 @@ class WebhookSinkTest {
     assertThat(request.header("Idempotency-Key")).isEqualTo(alert.id());
     assertThat(Json.mapper().readValue(request.body(), AlertEvent.class)).isEqualTo(alert);
     assertThat(request.bodyText()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void aWebhookWithAnOptionalSecretSignsOnlyWhenTheSecretIsSet() throws Exception {
+    RouterConfig config = new RouterConfig(null, null, null, Map.of("hook",
+        new SinkConfig.Webhook(receiver.url("/hook"), null, Optional.empty(), null, null,
+            Optional.empty(), true)), List.of(new Route("all", RouteMatch.any(), List.of("hook"),
+        false)), 0, null, null);
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    AlertSink unsigned = Sinks.create(config, n -> Optional.empty(), quiet).get("hook");
+    AlertSink signed = Sinks.create(config,
+        n -> n.equals("PHASEWATCH_WEBHOOK_SECRET") ? Optional.of(SECRET) : Optional.empty(),
+        quiet).get("hook");
+
+    assertThat(new RouterFixture(THREE_ATTEMPTS, unsigned).router
+        .route(Optional.of("frontier"), original)).extracting(SinkOutcome::status)
+        .containsExactly(Status.DELIVERED);
+    assertThat(new RouterFixture(THREE_ATTEMPTS, signed).router
+        .route(Optional.of("frontier"), original)).extracting(SinkOutcome::status)
+        .containsExactly(Status.DELIVERED);
+
+    List<WebhookReceiver.Request> requests = receiver.requests();
+    assertThat(requests).hasSize(2);
+    assertThat(requests.get(0).header("X-Phasewatch-Signature")).isNull();
+    assertThat(requests.get(0).header("Idempotency-Key")).isEqualTo(alert.id());
+    assertThat(requests.get(1).header("X-Phasewatch-Signature"))
+        .isEqualTo("sha256=" + hmacHex(SECRET, requests.get(1).body()));
   }
 
   @Test
