@@ -12,9 +12,15 @@ import java.util.OptionalInt;
  */
 public record ModelPoint(String model, double paramsB, double b1, double b2, OptionalInt dModel) {
 
-  /** Size first, then model name: the canonical order every function here sorts into. */
+  /**
+   * Size first, then model name: the canonical order every function here sorts into. Names are
+   * compared ignoring case first (model ids are case-insensitive: ingest lower-cases them, a CSV
+   * keeps the vendor's spelling), so that the same models give the same bootstrap draws however
+   * their ids are spelled.
+   */
   public static final Comparator<ModelPoint> BY_SIZE =
       Comparator.comparingDouble(ModelPoint::paramsB)
+          .thenComparing(ModelPoint::model, String.CASE_INSENSITIVE_ORDER)
           .thenComparing(ModelPoint::model)
           .thenComparingDouble(ModelPoint::b1)
           .thenComparingDouble(ModelPoint::b2);

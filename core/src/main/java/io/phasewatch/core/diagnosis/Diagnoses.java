@@ -46,15 +46,18 @@ import java.util.stream.Collectors;
  * {@code core.frontier} and adds no statistics of its own.
  *
  * <p>Every method sorts its input first (models by size then name; releases by model id), so the
- * result depends on the set of inputs, not on their order. Degenerate input never throws: each
+ * result depends on the set of inputs, not on their order. Names are compared ignoring case
+ * first: model ids are case-insensitive (ingest lower-cases them, a CSV keeps the vendor's
+ * spelling), and the order decides which model each bootstrap draw picks. Degenerate input never throws: each
  * statistic that cannot be computed is empty and named, with its reason, in {@code undefined}.
  */
 public final class Diagnoses {
   private Diagnoses() {}
 
-  /** Base models in the canonical order: size, then model name, then scores. */
+  /** Base models in the canonical order: size, then model name (case ignored first), scores. */
   static final Comparator<BaseModelPoint> BY_SIZE = Comparator
       .comparingDouble(BaseModelPoint::paramsB)
+      .thenComparing(BaseModelPoint::model, String.CASE_INSENSITIVE_ORDER)
       .thenComparing(BaseModelPoint::model)
       .thenComparing(BaseModelPoint::family)
       .thenComparingDouble(BaseModelPoint::b1)
@@ -252,9 +255,10 @@ public final class Diagnoses {
         rows, labs, optional(holdoutMean), reallocations, saturation, rolling, undefined);
   }
 
-  /** Release-date order, undated releases last, ties by model id then content. */
+  /** Release-date order, undated releases last, ties by model id (case ignored first), content. */
   static final Comparator<Release> RELEASE_ORDER = Comparator
       .comparing((Release r) -> r.releaseDate().orElse(LocalDate.MAX))
+      .thenComparing(Release::model, String.CASE_INSENSITIVE_ORDER)
       .thenComparing(Release::model)
       .thenComparing(Release::lab)
       .thenComparingDouble(Release::b1)

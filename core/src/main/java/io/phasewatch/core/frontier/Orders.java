@@ -12,8 +12,10 @@ import java.util.TreeMap;
 final class Orders {
   private Orders() {}
 
+  /** Model ids ignoring case first: ingest lower-cases them, a CSV keeps the vendor's spelling. */
   private static final Comparator<Release> CONTENT =
-      Comparator.comparing(Release::model)
+      Comparator.comparing(Release::model, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(Release::model)
           .thenComparing(Release::lab)
           .thenComparing(r -> r.releaseDate().orElse(LocalDate.MIN))
           .thenComparingDouble(Release::b1)

@@ -261,6 +261,23 @@ class DiagnosesTest {
   }
 
   @Test
+  void theCaseOfModelIdsChangesNothing() {
+    // "Meta-Llama/…" sorts before "huggyllama/…" by code point, after it ignoring case: at 7B and
+    // 13B that would swap which model each bootstrap draw and the γ12 walk pick
+    List<BaseModelPoint> respelled = paperPanel().stream()
+        .map(m -> new BaseModelPoint(m.model().replace("meta-llama/", "Meta-Llama/"), m.family(),
+            m.paramsB(), m.b1(), m.b2(), m.dModel(), m.extraAxes()))
+        .toList();
+    PanelDiagnosis original = Diagnoses.panel("paper", paperPanel(), FAST);
+    PanelDiagnosis other = Diagnoses.panel("paper", respelled, FAST);
+    assertThat(other.nc()).isEqualTo(original.nc());
+    assertThat(other.ncGammaZeroB()).isEqualTo(original.ncGammaZeroB());
+    assertThat(other.models()).extracting(PanelDiagnosis.Model::model)
+        .containsExactlyElementsOf(original.models().stream()
+            .map(m -> m.model().replace("meta-llama/", "Meta-Llama/")).toList());
+  }
+
+  @Test
   void seedAndResamplesReachTheBootstrap() {
     PanelDiagnosis a = Diagnoses.panel("p", paperPanel(), DiagnosisConfig.defaults().withBootstrap(300, 1));
     PanelDiagnosis b = Diagnoses.panel("p", paperPanel(), DiagnosisConfig.defaults().withBootstrap(300, 2));
