@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
         DiagnoseCommand.class,
         IngestCommand.class,
         AlertsCommand.class,
+        StreamsCommand.class,
+        RunCommand.class,
     })
 public final class Main implements Runnable {
   /** The command's input was unusable (missing file, missing required column, bad option). */
