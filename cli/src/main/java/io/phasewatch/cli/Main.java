@@ -1,7 +1,6 @@
 package io.phasewatch.cli;
 
 import io.phasewatch.cli.diagnose.DiagnoseCommand;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,12 +32,17 @@ public final class Main implements Runnable {
   /** An unexpected failure (a bug): message on stderr, stack trace in the DEBUG log. */
   public static final int EXIT_INTERNAL = 1;
 
-  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
   @Spec
   CommandSpec spec;
 
+  /** Kafka's log level under {@code phasewatch run} (log4j2.xml reads it when it starts). */
+  static final String KAFKA_LOG_LEVEL = "phasewatch.kafka.log.level";
+
   public static void main(String[] args) {
+    // before anything logs: the commands' classes start logging when picocli builds them
+    if (args.length > 0 && args[0].equals("run") && System.getProperty(KAFKA_LOG_LEVEL) == null) {
+      System.setProperty(KAFKA_LOG_LEVEL, "ERROR");
+    }
     System.exit(commandLine().execute(args));
   }
 
@@ -62,7 +66,7 @@ public final class Main implements Runnable {
         cl.getErr().flush();
         return EXIT_INPUT;
       }
-      LOG.debug("unexpected failure", e);
+      LoggerFactory.getLogger(Main.class).debug("unexpected failure", e);
       cl.getErr().println("phasewatch " + cl.getCommandName() + ": internal error: " + e
           + " (run with -Dphasewatch.log.level=DEBUG for the stack trace)");
       cl.getErr().flush();
