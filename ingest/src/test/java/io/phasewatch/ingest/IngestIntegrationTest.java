@@ -12,6 +12,8 @@ import io.phasewatch.ingest.feed.FeedFiles;
 import io.phasewatch.ingest.fetch.SourceFetcher;
 import io.phasewatch.ingest.publish.Checkpoint;
 import io.phasewatch.ingest.publish.KafkaPublisher;
+import io.phasewatch.ingest.publish.Outgoing;
+import io.phasewatch.ingest.publish.Progress;
 import io.phasewatch.ingest.publish.RunSummary;
 import io.phasewatch.ingest.publish.TopicCreator;
 import io.phasewatch.ingest.publish.Topics;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -208,6 +211,24 @@ class IngestIntegrationTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void aReplayStampsItsRecordsWithTheTimestampItIsGiven() throws Exception {
+    Instant evaluated = Instant.parse("2023-09-09T00:00:00Z");
+    Outgoing message = new Outgoing(Outgoing.Destination.SCORES, "replay|m|truthfulqa",
+        Optional.of("{}".getBytes(StandardCharsets.UTF_8)), Map.of("source", "replay"),
+        Outgoing.Change.NEW);
+    try (KafkaPublisher publisher = new KafkaPublisher(new HashMap<>(broker.adminConfig()),
+        topics)) {
+      publisher.publish(List.of(message), Progress.NONE, Optional.of(evaluated));
+      publisher.publish(List.of(message), Progress.NONE);
+    }
+    List<ConsumerRecord<String, byte[]>> scores = readAll(topics.scores());
+    assertThat(scores).hasSize(2);
+    assertThat(scores.get(0).timestamp()).isEqualTo(evaluated.toEpochMilli());
+    assertThat(scores.get(1).timestamp()).isGreaterThan(Instant.parse("2026-01-01T00:00:00Z")
+        .toEpochMilli());
   }
 
   private static String header(ConsumerRecord<String, byte[]> r, String name) {

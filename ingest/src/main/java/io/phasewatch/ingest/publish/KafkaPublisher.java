@@ -1,10 +1,12 @@
 package io.phasewatch.ingest.publish;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,11 +55,22 @@ public final class KafkaPublisher implements Publisher {
 
   @Override
   public void publish(List<Outgoing> messages, Progress progress) throws PublishException {
+    publish(messages, progress, Optional.empty());
+  }
+
+  /**
+   * As {@link #publish(List, Progress)}, each record stamped with {@code timestamp} instead of
+   * the time of sending: a replay of history ({@code phasewatch run}) sends each score at the
+   * date it was evaluated, so event time downstream is history time.
+   */
+  public void publish(List<Outgoing> messages, Progress progress, Optional<Instant> timestamp)
+      throws PublishException {
+    Long ts = timestamp.map(Instant::toEpochMilli).orElse(null);
     List<Future<RecordMetadata>> sent = new ArrayList<>(messages.size());
     for (Outgoing m : messages) {
       RecordHeaders headers = new RecordHeaders();
       m.headers().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
-      sent.add(producer.send(new ProducerRecord<>(topicOf(m.destination()), null, m.key(),
+      sent.add(producer.send(new ProducerRecord<>(topicOf(m.destination()), null, ts, m.key(),
           m.value().orElse(null), headers), (meta, e) -> progress.step()));
     }
     producer.flush();
