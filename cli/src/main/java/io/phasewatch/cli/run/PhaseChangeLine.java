@@ -1,7 +1,10 @@
 package io.phasewatch.cli.run;
 
 import io.phasewatch.core.domain.AlertEvent;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,14 +24,34 @@ public final class PhaseChangeLine {
   }
 
   /**
-   * The history date of an alert raised during the replay: the date the replay had reached when
-   * the detector raised it ({@code fired_at}), i.e. the newest data its diagnosis had read. A
-   * panel or cohort is recomputed at most once a second, so at 30 days per second its alerts may
-   * come up to a month of history after the score that caused them.
+   * The history date of an alert. A family's alerts carry the event time of the score that
+   * changed the family ({@code stream_time}), which the replay stamps with its history date: that
+   * date, exactly. A panel's or cohort's diagnosis is recomputed on a wall-clock schedule (at
+   * most once a second), so its alerts carry the time of computation: they are dated by the
+   * history date the replay had sent when the detector raised them ({@code fired_at}), up to a
+   * second of replay late (a month at the default 30 days per second). Alerts after the replay
+   * are dated by the day they fired.
+   *
+   * @param runStarted before it, a stream time is a history date
+   * @param replayDone whether the replay is over (then an alert is live)
    */
-  public static LocalDate replayDate(AlertEvent alert, ReplayProgress progress,
-      LocalDate fallback) {
-    return Optional.ofNullable(alert.firedAt()).flatMap(progress::reachedAt)
-        .or(progress::reached).orElse(fallback);
+  public static LocalDate dateOf(AlertEvent alert, Instant runStarted, boolean replayDone,
+      ReplayProgress progress, Clock clock) {
+    Optional<Instant> streamTime = Optional.ofNullable(alert.streamTime());
+    Optional<Instant> firedAt = Optional.ofNullable(alert.firedAt());
+    if (streamTime.isPresent() && streamTime.get().isBefore(runStarted)) {
+      return day(streamTime.get());
+    }
+    if (!replayDone) {
+      Optional<LocalDate> reached = firedAt.flatMap(progress::reachedAt).or(progress::reached);
+      if (reached.isPresent()) {
+        return reached.get();
+      }
+    }
+    return day(firedAt.orElse(clock.instant()));
+  }
+
+  private static LocalDate day(Instant t) {
+    return t.atZone(ZoneOffset.UTC).toLocalDate();
   }
 }

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.stream.Stream;
  * The bundled snapshot through the ingest code, in date order. Each feed runs through {@link
  * IngestRun} as {@code phasewatch ingest} would, against checkpoints in a staging directory and
  * with a publisher that only collects; the collected messages are then sent in the order of
- * {@link ReplayPlan}, {@code speed} days of history per second, with the Kafka publisher. Only
+ * {@link ReplayPlan}, {@code speed} days of history per second, each stamped with its history
+ * date (midnight UTC) so that event time downstream is history time. Only
  * once every message is acknowledged are the staged checkpoints promoted: a run stopped halfway
  * replays the whole snapshot next time (re-publishing a score changes nothing downstream), and a
  * completed one finds nothing new.
@@ -46,6 +48,13 @@ public final class Replay {
   private final ReplayProgress progress;
   private final Clock clock;
   private final Sleeper sleeper;
+
+  /** Sends one step's messages, stamped with {@code timestamp}, and waits for their acks. */
+  @FunctionalInterface
+  public interface Sender {
+    void send(List<Outgoing> messages, Optional<Instant> timestamp)
+        throws Publisher.PublishException;
+  }
 
   /** Waits; tests replace it. */
   @FunctionalInterface
@@ -113,10 +122,11 @@ public final class Replay {
    *
    * @throws Publisher.PublishException when Kafka did not acknowledge a step (nothing promoted)
    */
-  public void publish(Prepared prepared, Publisher kafka)
+  public void publish(Prepared prepared, Sender kafka)
       throws Publisher.PublishException, InterruptedException {
     Instant start = clock.instant();
     Optional<LocalDate> first = prepared.firstDate();
+    Optional<Instant> firstStamp = first.map(Replay::timestampOf);
     for (ReplayPlan.Step step : prepared.steps()) {
       if (speed > 0 && step.date().isPresent() && first.isPresent()) {
         double days = ChronoUnit.DAYS.between(first.get(), step.date().get());
@@ -129,11 +139,16 @@ public final class Replay {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("replay stopped");
       }
-      kafka.publish(step.messages(), Progress.NONE);
+      kafka.send(step.messages(), step.date().map(Replay::timestampOf).or(() -> firstStamp));
       progress.sent(step.date(), step.messages().size(), clock.instant());
     }
     promoteCheckpoints();
     progress.allSent(clock.instant());
+  }
+
+  /** Midnight UTC of {@code date}: the timestamp a replayed record of that date carries. */
+  public static Instant timestampOf(LocalDate date) {
+    return date.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   private void stageCheckpoints() {

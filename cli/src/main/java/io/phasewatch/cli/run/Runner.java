@@ -21,6 +21,7 @@ import io.phasewatch.ingest.feed.FeedFiles;
 import io.phasewatch.ingest.fetch.SourceFetcher;
 import io.phasewatch.ingest.publish.Checkpoint;
 import io.phasewatch.ingest.publish.KafkaPublisher;
+import io.phasewatch.ingest.publish.Progress;
 import io.phasewatch.ingest.publish.Publisher;
 import io.phasewatch.ingest.publish.RunSummary;
 import io.phasewatch.ingest.publish.TopicCreator;
@@ -148,13 +149,15 @@ public final class Runner implements AutoCloseable {
     List<FeedConfig> live = loadLiveFeeds();
     List<FeedConfig> bundled = startComponents();
     banner();
+    awaitStreamsRunning();
     Replay replay = new Replay(bundled, state.ingest(), state.root().resolve("ingest-staging"),
         checkpointTarget(), settings.speed(), progress);
     Replay.Prepared prepared = replay.prepare();
     replayedFeeds = bundled.stream().map(FeedConfig::id).toList();
     announceReplay(prepared);
     phase = RunStatus.REPLAYING;
-    replay.publish(prepared, publisher);
+    replay.publish(prepared,
+        (messages, timestamp) -> publisher.publish(messages, Progress.NONE, timestamp));
     phase = RunStatus.PROCESSING;
     awaitProcessed();
     doneAt = Optional.of(clock.instant());
@@ -256,6 +259,10 @@ public final class Runner implements AutoCloseable {
     s.put("panels", PANEL);
     s.put("recompute.interval.ms", "1000");
     s.put("bootstrap.resamples", Integer.toString(settings.resamples()));
+    // Kafka Streams does not leave its group on close: the next run's member waits for the old
+    // one's session to expire before it gets the tasks. The broker's minimum, not 45 s.
+    s.put("kafka.session.timeout.ms", "6000");
+    s.put("kafka.heartbeat.interval.ms", "1500");
     return StreamsSettings.defaults().with(s);
   }
 
@@ -277,11 +284,8 @@ public final class Runner implements AutoCloseable {
   }
 
   private String phaseChangeLine(AlertEvent alert) {
-    LocalDate today = LocalDate.now(clock);
-    LocalDate date = doneAt.isPresent()
-        ? alert.firedAt() == null ? today : alert.firedAt().atZone(ZoneOffset.UTC).toLocalDate()
-        : PhaseChangeLine.replayDate(alert, progress, today);
-    return PhaseChangeLine.format(alert, date);
+    return PhaseChangeLine.format(alert,
+        PhaseChangeLine.dateOf(alert, startedAt, doneAt.isPresent(), progress, clock));
   }
 
   private void banner() {
@@ -335,6 +339,22 @@ public final class Runner implements AutoCloseable {
 
   private static String number(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /**
+   * Waits until the streams app runs with its tasks assigned, so that the replay's clock and the
+   * app's reading of it start together (an alert is dated by what the replay had sent when it
+   * was raised).
+   */
+  private void awaitStreamsRunning() throws InterruptedException {
+    Instant deadline = clock.instant().plus(Duration.ofSeconds(120));
+    while (app.state() != KafkaStreams.State.RUNNING || app.inputPartitions().isEmpty()) {
+      if (clock.instant().isAfter(deadline)) {
+        throw new IllegalStateException("the streams app did not start within 120 s (state "
+            + app.state() + ")");
+      }
+      Thread.sleep(100);
+    }
   }
 
   /** Polls until {@link RunStatus.Processing#idle()} holds on two checks a second apart. */
