@@ -1,6 +1,7 @@
 package io.phasewatch.streams.config;
 
 import io.phasewatch.core.detect.DetectorConfig;
+import io.phasewatch.core.domain.TopicName;
 import io.phasewatch.streams.errors.RejectingDeserializationHandler;
 import io.phasewatch.streams.errors.RejectingProcessingHandler;
 import io.phasewatch.streams.errors.Rejections;
@@ -63,7 +64,7 @@ public record StreamsSettings(
   public StreamsSettings {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-    Objects.requireNonNull(topicPrefix, "topicPrefix");
+    TopicName.checkedPrefix(topicPrefix);
     stateDir = stateDir == null ? Optional.empty() : stateDir;
     sourcePriority = List.copyOf(sourcePriority);
     Objects.requireNonNull(benchmarks, "benchmarks");
@@ -81,7 +82,7 @@ public record StreamsSettings(
   }
 
   public static StreamsSettings defaults() {
-    return new StreamsSettings("phasewatch-streams", "localhost:9092", "phasewatch",
+    return new StreamsSettings("phasewatch-streams", "localhost:9092", TopicName.DEFAULT_PREFIX,
         Optional.empty(), 8080, List.of(), BenchmarkRoles.defaults(),
         List.of(PanelSpec.allBaseFamilies("base")), "base", Duration.ofSeconds(30), 10_000,
         DetectorConfig.defaults(), Map.of());
@@ -169,7 +170,7 @@ public record StreamsSettings(
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     stateDir.ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
     p.put(Rejections.CONFIG_KEY, rejections);
-    p.put(Rejections.TOPIC_CONFIG_KEY, topicPrefix + ".rejected.v1");
+    p.put(Rejections.TOPIC_CONFIG_KEY, TopicName.REJECTED.name(topicPrefix));
     p.putAll(kafka);
     return p;
   }
