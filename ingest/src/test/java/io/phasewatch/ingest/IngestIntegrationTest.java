@@ -135,9 +135,9 @@ class IngestIntegrationTest {
     assertThat(readAll(topics.models())).extracting(ConsumerRecord::key,
             r -> json(r).get("family").asText(), r -> json(r).get("params_b").asDouble(), r -> json(r).get("kind").asText())
         .containsExactlyInAnyOrder(
-            tuple("eleutherai/pythia-70m", "Pythia", 0.07, "base"),
-            tuple("eleutherai/pythia-160m", "Pythia", 0.16, "base"),
-            tuple("eleutherai/pythia-410m", "Pythia", 0.41, "base"));
+            tuple("it-tqa|eleutherai/pythia-70m", "Pythia", 0.07, "base"),
+            tuple("it-tqa|eleutherai/pythia-160m", "Pythia", 0.16, "base"),
+            tuple("it-tqa|eleutherai/pythia-410m", "Pythia", 0.41, "base"));
 
     RunSummary second = run(feed);
     assertThat(second.published() + second.corrected() + second.retracted()).isZero();

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public enum TopicName {
   SCORES("scores.v1", "source|model_id|benchmark", true, Optional.empty()),
-  MODELS("models.v1", "model_id", true, Optional.empty()),
+  MODELS("models.v1", "source|model_id", true, Optional.empty()),
   REJECTED("rejected.v1", "original key", false, Optional.empty()),
   FAMILY_DIAGNOSIS("family-diagnosis.v1", "family", true, Optional.empty()),
   PANEL_DIAGNOSIS("panel-diagnosis.v1", "panel", true, Optional.empty()),

@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * records, tombstones for scores that vanished from an authoritative feed, and rejections not
  * sent before; plus the checkpoint to keep once they are delivered, and the run's counts.
  *
- * <p>Models are never retracted: a model id is shared by every feed that scores the model, so one
- * feed dropping it does not mean it is gone.
+ * <p>Model records are keyed {@code feed|model_id} (each feed keeps its own description of a
+ * model) and are not retracted: a record without scores is not analysed, and the model's
+ * scores, which are retracted, are what an analysis reads.
  */
 public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries, RunSummary summary) {
 
@@ -50,7 +51,7 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
     common.put("priority", Integer.toString(feed.priority()));
 
     for (ModelRecord model : now.models()) {
-      String entry = MODEL + model.modelId();
+      String entry = MODEL + model.key();
       String hash = ContentHash.of(model);
       next.put(entry, hash);
       Optional<Outgoing.Change> change = change(before.get(entry), hash);
@@ -59,7 +60,7 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
         continue;
       }
       m[change.get() == Outgoing.Change.NEW ? 0 : 1]++;
-      models.add(new Outgoing(Outgoing.Destination.MODELS, model.modelId(),
+      models.add(new Outgoing(Outgoing.Destination.MODELS, model.key(),
           Optional.of(ContentHash.bytes(model)), common, change.get()));
     }
     for (ScoreRecord score : now.scores()) {

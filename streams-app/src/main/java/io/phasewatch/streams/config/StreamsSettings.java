@@ -32,7 +32,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code PHASEWATCH_} prefix, e.g. {@code PHASEWATCH_BOOTSTRAP_SERVERS}):
  * {@code application.id}, {@code bootstrap.servers}, {@code topic.prefix}, {@code state.dir},
  * {@code http.port}, {@code source.priority} (comma list), {@code panels} (comma list of names),
- * {@code panel.NAME.families} (comma list; empty = every base family), {@code reference.panel},
+ * {@code panel.NAME.families} (comma list; empty = every base family), {@code panel.NAME.cohort}
+ * (pool that cohort's base models as the cohort scores them), {@code reference.panel},
  * {@code recompute.interval.ms}, {@code detector.min.family.models}, {@code
  * detector.min.panel.models}, {@code detector.min.cohort.releases}, {@code
  * detector.min.window.b1.range}, {@code bootstrap.resamples}, and {@code kafka.*} passed to the
@@ -116,7 +117,8 @@ public record StreamsSettings(
       panelSpecs = new ArrayList<>();
       for (String name : list(e.get("panels"))) {
         String families = e.getOrDefault("panel." + name + ".families", "");
-        panelSpecs.add(new PanelSpec(name, list(families)));
+        panelSpecs.add(new PanelSpec(name, list(families),
+            Optional.ofNullable(e.get("panel." + name + ".cohort"))));
       }
     }
     Map<String, String> passthrough = new TreeMap<>(kafka);

@@ -32,7 +32,10 @@ public final class Names {
   public static final String MODELS_TABLE = "models-table";
   public static final String MODELS_STORE = "models-store";
 
-  // per model: all scores, then the resolved profile
+  // per model: all records (one per feed), all scores, then the resolved profile
+  public static final String MODELS_BY_MODEL = "models-by-model";
+  public static final String MODEL_RECORDS_AGGREGATE = "model-records-aggregate";
+  public static final String MODEL_RECORDS_STORE = "model-records-store";
   public static final String SCORES_BY_MODEL = "scores-by-model";
   public static final String MODEL_SCORES_AGGREGATE = "model-scores-aggregate";
   public static final String MODEL_SCORES_STORE = "model-scores-store";

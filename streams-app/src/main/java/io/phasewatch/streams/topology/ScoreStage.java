@@ -65,7 +65,7 @@ final class ScoreStage {
       Validator validator, Rejections rejections, TopologyListener listener) {
     KStream<String, Parsed<ModelRecord>> raw =
         builder.stream(topics.models().name(), topics.models().consumedAs(MODELS_SOURCE));
-    KStream<String, ModelRecord> valid = validated(raw, validator::validate, ModelRecord::modelId,
+    KStream<String, ModelRecord> valid = validated(raw, validator::validate, ModelRecord::key,
         topics, rejections, listener, topics.models().name(), MODELS_VALIDATE, MODELS_ROUTE,
         MODELS_REJECT,
         MODELS_REJECTED_SINK, MODELS_UNWRAP);

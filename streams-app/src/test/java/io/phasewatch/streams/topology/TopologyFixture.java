@@ -154,7 +154,7 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   void send(ModelRecord m) {
-    models.pipeInput(m.modelId(), m);
+    models.pipeInput(m.key(), m);
   }
 
   static ScoreRecord score(String source, String model, String benchmark, double percent) {
