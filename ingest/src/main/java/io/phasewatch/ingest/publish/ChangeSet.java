@@ -93,6 +93,7 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
     }
 
     Map<String, Long> byReason = new HashMap<>();
+    Map<String, Long> sentByReason = new HashMap<>();
     for (Rejection r : now.rejected()) {
       byReason.merge(r.reason(), 1L, Long::sum);
       String entry = REJECTED + r.key() + "|" + r.reason();
@@ -101,6 +102,7 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
       if (hash.equals(before.get(entry))) {
         continue;
       }
+      sentByReason.merge(r.reason(), 1L, Long::sum);
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("reason", r.reason());
       headers.put("stage", r.stage().id());
@@ -117,7 +119,8 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
     all.addAll(scores);
     all.addAll(rejected);
     RunSummary summary = new RunSummary(feed.id(), false, dryRun,
-        new RunSummary.Counts(s[0], s[1], s[2], s[3]), new RunSummary.Counts(m[0], m[1], m[2], 0), byReason);
+        new RunSummary.Counts(s[0], s[1], s[2], s[3]), new RunSummary.Counts(m[0], m[1], m[2], 0), byReason,
+        sentByReason);
     return new ChangeSet(all, next, summary);
   }
 

@@ -100,8 +100,8 @@ final class TopologyFixture implements AutoCloseable {
     topics = PhasewatchTopology.topics(settings);
     TopologyListener both = new TopologyListener() {
       @Override
-      public void received(String topic) {
-        also.received(topic);
+      public void received(String kind) {
+        also.received(kind);
       }
 
       @Override
