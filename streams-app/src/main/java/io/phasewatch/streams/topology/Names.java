@@ -51,6 +51,8 @@ public final class Names {
   public static final String FAMILY_CHANGES = "family-changes";
   public static final String FAMILY_DIAGNOSE = "family-diagnose";
   public static final String FAMILY_DIAGNOSIS_STORE = "family-diagnosis-store";
+  public static final String FAMILY_NC_STORE = "family-nc-store";
+  public static final String FAMILY_PENDING_STORE = "family-pending-store";
   public static final String FAMILY_DIAGNOSIS_OUT = "family-diagnosis-out";
   public static final String FAMILY_DIAGNOSIS_SINK = "family-diagnosis-sink";
 
@@ -82,6 +84,7 @@ public final class Names {
   // the phase-change detector
   public static final String FAMILY_DETECTOR = "family-detector";
   public static final String FAMILY_ANNOUNCED_STORE = "family-announced-store";
+  public static final String FAMILY_JUDGED_STORE = "family-judged-store";
   public static final String PANEL_DETECTOR = "panel-detector";
   public static final String PANEL_ANNOUNCED_STORE = "panel-announced-store";
   public static final String FRONTIER_DETECTOR = "frontier-detector";

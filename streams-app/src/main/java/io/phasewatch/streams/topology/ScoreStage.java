@@ -66,9 +66,8 @@ final class ScoreStage {
     KStream<String, Parsed<ModelRecord>> raw =
         builder.stream(topics.models().name(), topics.models().consumedAs(MODELS_SOURCE));
     KStream<String, ModelRecord> valid = validated(raw, validator::validate, ModelRecord::key,
-        topics, rejections, listener, "model", topics.models().name(), MODELS_VALIDATE, MODELS_ROUTE,
-        MODELS_REJECT,
-        MODELS_REJECTED_SINK, MODELS_UNWRAP);
+        topics, rejections, listener, "model", topics.models().name(), MODELS_VALIDATE,
+        MODELS_ROUTE, MODELS_REJECT, MODELS_REJECTED_SINK, MODELS_UNWRAP);
     return valid.toTable(Named.as(MODELS_TABLE),
         Materialized.<String, ModelRecord, KeyValueStore<Bytes, byte[]>>as(MODELS_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ModelRecord.class)));

@@ -1,5 +1,6 @@
 package io.phasewatch.streams.topology;
 
+import io.phasewatch.core.diagnosis.DiagnosisConfig;
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.diagnosis.FrontierDiagnosis;
 import io.phasewatch.core.diagnosis.PanelDiagnosis;
@@ -138,6 +139,12 @@ final class TopologyFixture implements AutoCloseable {
         topics.alerts().valueSerde().deserializer());
     rejectedOut = driver.createOutputTopic(topics.rejected().name(),
         Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+  }
+
+  /** The diagnosis configuration the topology runs with (what the expected values use). */
+  DiagnosisConfig diagnosisConfig() {
+    return DiagnosisConfig.defaults().withBootstrap(settings.bootstrapResamples(),
+        PhasewatchTopology.SEED);
   }
 
   /** Moves wall-clock time past one recompute interval: every dirty panel and cohort computes. */
