@@ -32,8 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * "no value"), and a retracted family, panel or cohort removes its gauges.
  *
  * <table>
- *   <caption>Meters (Prometheus names, those of the working contract that the dashboards and
- *   prometheus/rules read)</caption>
+ *   <caption>Meters (Prometheus names)</caption>
  *   <tr><th>name</th><th>type</th><th>tags</th><th>meaning</th></tr>
  *   <tr><td>phasewatch_family_coupling</td><td>gauge</td><td>family</td><td>γ12 of the interval
  *   ending at the largest model (METHOD.md §1.1)</td></tr>
@@ -43,21 +42,20 @@ import java.util.concurrent.atomic.AtomicReference;
  *   scores</td></tr>
  *   <tr><td>phasewatch_family_nc_billions</td><td>gauge</td><td>family</td><td>the family's own
  *   vertex N_c (§1.4)</td></tr>
- *   <tr><td>phasewatch_family_crossed</td><td>gauge</td><td>family</td><td>1 when γ12 turned
- *   from negative to positive at some interval (the diagnosis has a crossing) and the largest
- *   model is in the bonus phase, else 0</td></tr>
+ *   <tr><td>phasewatch_family_crossed</td><td>gauge</td><td>family</td><td>1 when the largest
+ *   model is in the bonus phase and the family has a crossing interval (§2), else 0</td></tr>
  *   <tr><td>phasewatch_panel_nc_median_billions</td><td>gauge</td><td>panel</td><td>bootstrap
  *   median N_c</td></tr>
  *   <tr><td>phasewatch_panel_nc_lower_billions, _upper_billions</td><td>gauge</td><td>panel</td>
  *   <td>2.5 and 97.5 percentiles</td></tr>
  *   <tr><td>phasewatch_panel_nc_kept_resamples</td><td>gauge</td><td>panel</td><td>bootstrap
  *   resamples kept</td></tr>
- *   <tr><td>phasewatch_panel_r, phasewatch_panel_models</td><td>gauge</td><td>panel</td><td>the
- *   pooled r(B1, B2) (§1.3) and the models pooled</td></tr>
+ *   <tr><td>phasewatch_panel_r, phasewatch_panel_models</td><td>gauge</td><td>panel</td>
+ *   <td>pooled Pearson r(B1, B2) (§1.3) and the panel's models</td></tr>
  *   <tr><td>phasewatch_frontier_r, _slope, _rolling_r, _models</td><td>gauge</td><td>cohort</td>
  *   <td>§3.1 trend, §3.5 latest rolling window, releases</td></tr>
- *   <tr><td>phasewatch_frontier_saturation_sigma</td><td>gauge</td><td>cohort, benchmark</td>
- *   <td>σ of the pair {@code active/candidate} (§3.4)</td></tr>
+ *   <tr><td>phasewatch_frontier_saturation_sigma</td><td>gauge</td><td>cohort, benchmark</td><td>σ
+ *   of the pair {@code active/candidate} (§3.4)</td></tr>
  *   <tr><td>phasewatch_records_in_total</td><td>counter</td><td>kind</td><td>valid records read,
  *   {@code score} or {@code model}</td></tr>
  *   <tr><td>phasewatch_rejected_total</td><td>counter</td><td>reason</td><td>records sent to
@@ -87,17 +85,16 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
     }
   }
 
-  /** Kinds of valid input record, the {@code kind} tag of {@code phasewatch_records_in_total}. */
-  public static final String KIND_SCORE = "score";
-  public static final String KIND_MODEL = "model";
-
-  /** With the version this class's jar declares in its manifest, else {@code unknown}. */
+  /** With the version this class's jar declares in its manifest, else {@code dev}. */
   public PhasewatchMetrics(MeterRegistry registry, Rejections rejections) {
     this(registry, rejections, Optional.ofNullable(
-        PhasewatchMetrics.class.getPackage().getImplementationVersion()).orElse("unknown"));
+        PhasewatchMetrics.class.getPackage().getImplementationVersion()).orElse("dev"));
   }
 
-  /** @param version the {@code version} tag of {@code phasewatch_build_info} */
+  /**
+   * @param version the {@code version} tag of {@code phasewatch_build_info} (an embedding
+   *     command knows its own)
+   */
   public PhasewatchMetrics(MeterRegistry registry, Rejections rejections, String version) {
     this.registry = registry;
     List<String> reasons = new ArrayList<>();
@@ -123,7 +120,7 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
       timers.put(kind, t);
       fixed.add(t);
     }
-    for (String kind : List.of(KIND_SCORE, KIND_MODEL)) {
+    for (String kind : List.of("score", "model")) {
       Counter c = Counter.builder("phasewatch.records.in")
           .description("valid score and model records read").tag("kind", kind)
           .register(registry);
@@ -131,17 +128,15 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
       fixed.add(c);
     }
     fixed.add(Gauge.builder("phasewatch.build.info", () -> 1).tag("version", version)
-        .description("1, with the version of phasewatch as a tag").register(registry));
-  }
-
-  /** {@code <prefix>.models.v1} holds models, {@code <prefix>.scores.v1} scores. */
-  static String kindOf(String topic) {
-    return topic.endsWith(".models.v1") ? KIND_MODEL : KIND_SCORE;
+        .description("1, labelled with the running version").register(registry));
   }
 
   @Override
-  public void received(String topic) {
-    recordsIn.get(kindOf(topic)).increment();
+  public void received(String kind) {
+    Counter c = recordsIn.get(kind);
+    if (c != null) {
+      c.increment();
+    }
   }
 
   @Override
@@ -171,7 +166,8 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
       set(scope, "phasewatch.family.phase", tags, phase(d));
       set(scope, "phasewatch.family.models", tags, OptionalDouble.of(d.n()));
       set(scope, "phasewatch.family.nc.billions", tags, d.ncB());
-      set(scope, "phasewatch.family.crossed", tags, OptionalDouble.of(crossed(d) ? 1 : 0));
+      boolean crossed = d.crossing().isPresent() && d.largestPhase().filter("bonus"::equals).isPresent();
+      set(scope, "phasewatch.family.crossed", tags, OptionalDouble.of(crossed ? 1 : 0));
     } else if (diagnosis instanceof PanelDiagnosis d) {
       Tags tags = Tags.of("panel", key);
       set(scope, "phasewatch.panel.nc.median.billions", tags,
@@ -196,11 +192,6 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
             tags.and("benchmark", p.activeAxis() + "/" + p.candidateAxis()), p.sigma());
       }
     }
-  }
-
-  /** The family has a crossing (γ12 negative, then positive) and ends in the bonus phase. */
-  static boolean crossed(FamilyDiagnosis d) {
-    return d.crossing().isPresent() && d.largestPhase().filter("bonus"::equals).isPresent();
   }
 
   private static OptionalDouble phase(FamilyDiagnosis d) {

@@ -84,9 +84,9 @@ class PhasewatchMetricsTest {
     }
     FrontierDiagnosis cohort = Diagnoses.frontier("frontier", releases, CONFIG);
     metrics.published(DiagnosisKind.FRONTIER, "frontier", cohort);
-    metrics.received("phasewatch.scores.v1");
-    metrics.received("phasewatch.scores.v1");
-    metrics.received("phasewatch.models.v1");
+    metrics.received("score");
+    metrics.received("score");
+    metrics.received("model");
 
     Map<String, Map<String, String>> scraped = scrape(registry);
     Map<String, String> labelsByName = new TreeMap<>();
