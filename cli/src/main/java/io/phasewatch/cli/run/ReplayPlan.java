@@ -95,7 +95,10 @@ public final class ReplayPlan {
           case MODELS -> {
             Optional<ModelRecord> model = m.value().isEmpty() ? Optional.empty()
                 : Optional.of(json.readValue(m.value().get(), ModelRecord.class));
-            return new Read(m, m.key(), model, Optional.empty());
+            // keyed source|model_id (or model_id alone)
+            String id = model.map(ModelRecord::modelId)
+                .orElse(m.key().substring(m.key().lastIndexOf('|') + 1));
+            return new Read(m, id, model, Optional.empty());
           }
           case SCORES -> {
             Optional<ScoreRecord> score = m.value().isEmpty() ? Optional.empty()

@@ -86,6 +86,23 @@ class ReplayPlanTest {
   }
 
   @Test
+  void aModelKeyedBySourceGoesWithItsScores() throws Exception {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("schema_version", 1);
+    m.put("source", "feed");
+    m.put("model_id", "a");
+    m.put("family", "f");
+    m.put("release_date", "2025-05-05");
+    Outgoing keyed = new Outgoing(Outgoing.Destination.MODELS, "feed|a",
+        Optional.of(Json.mapper().writeValueAsBytes(m)), Map.of(), Outgoing.Change.NEW);
+    List<ReplayPlan.Step> steps = ReplayPlan.of(List.of(score("a", "gpqa_diamond", null), keyed));
+    assertThat(steps).singleElement().satisfies(s -> {
+      assertThat(s.date()).contains(LocalDate.of(2025, 5, 5));
+      assertThat(keysOf(s)).containsExactly("feed|a", "feed|a|gpqa_diamond");
+    });
+  }
+
+  @Test
   void aTombstoneIsDatedByItsModel() throws Exception {
     Outgoing tombstone = new Outgoing(Outgoing.Destination.SCORES, "feed|a|gsm8k",
         Optional.empty(), Map.of(), Outgoing.Change.RETRACTED);

@@ -1,10 +1,13 @@
 package io.phasewatch.streams.errors;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -12,7 +15,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * Builds rejected records and counts them by reason. One instance per application, handed to the
  * exception handlers through the streams configuration under {@link #CONFIG_KEY}; the metrics
- * binder reads {@link #counts()}.
+ * binder hears of each rejection ({@link #onCount}) and {@link #counts()} sums them.
  */
 public final class Rejections {
   /** Streams-config key under which the application's instance is passed to the handlers. */
@@ -42,10 +45,17 @@ public final class Rejections {
   }
 
   private final Map<String, LongAdder> byReason = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
   /** Counts one rejection. {@code reason} must be a short, bounded identifier (a metric tag). */
   public void count(String reason) {
     byReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    listeners.forEach(l -> l.accept(reason));
+  }
+
+  /** Calls {@code listener} with the reason of every rejection counted from now on. */
+  public void onCount(Consumer<String> listener) {
+    listeners.add(listener);
   }
 
   /** Rejections so far, by reason. */

@@ -1,7 +1,6 @@
 package io.phasewatch.streams.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,6 +72,7 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
   private final Map<String, List<Meter>> metersByScope = new ConcurrentHashMap<>();
   private final Map<DiagnosisKind, Timer> timers = new ConcurrentHashMap<>();
   private final Map<AlertKind, Counter> alerts = new ConcurrentHashMap<>();
+  private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
   private final Map<String, Counter> recordsIn = new ConcurrentHashMap<>();
   private final List<Meter> fixed = new ArrayList<>();
 
@@ -102,12 +102,12 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
       reasons.add(r.code());
     }
     reasons.add(Rejections.REASON_PROCESSING_FAILED);
+    // a plain counter, so that a registry shared with the ingest role's meters (phasewatch run)
+    // has one phasewatch_rejected_total that both stages count into
     for (String reason : reasons) {
-      fixed.add(FunctionCounter.builder("phasewatch.rejected", rejections,
-              r -> r.counts().getOrDefault(reason, 0L))
-          .description("records sent to the rejected topic").tag("reason", reason)
-          .register(registry));
+      fixed.add(rejectedCounter(reason));
     }
+    rejections.onCount(reason -> rejectedCounter(reason).increment());
     for (AlertKind kind : AlertKind.values()) {
       Counter c = Counter.builder("phasewatch.alerts").description("alerts emitted")
           .tag("kind", kind.code()).register(registry);
@@ -129,6 +129,11 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
     }
     fixed.add(Gauge.builder("phasewatch.build.info", () -> 1).tag("version", version)
         .description("1, labelled with the running version").register(registry));
+  }
+
+  private Counter rejectedCounter(String reason) {
+    return rejected.computeIfAbsent(reason, r -> Counter.builder("phasewatch.rejected")
+        .description("records sent to the rejected topic").tag("reason", r).register(registry));
   }
 
   @Override
@@ -220,5 +225,6 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
     metersByScope.values().forEach(ms -> ms.forEach(registry::remove));
     metersByScope.clear();
     fixed.forEach(registry::remove);
+    rejected.values().forEach(registry::remove);
   }
 }

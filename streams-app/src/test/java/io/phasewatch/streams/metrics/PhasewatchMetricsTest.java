@@ -2,6 +2,7 @@ package io.phasewatch.streams.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.phasewatch.core.diagnosis.BaseModelPoint;
@@ -132,6 +133,24 @@ class PhasewatchMetricsTest {
         .containsEntry("[kind]{kind=\"model\"}", "1.0");
     assertThat(scraped.get("phasewatch_build_info"))
         .containsEntry("[version]{version=\"9.9.9\"}", "1");
+  }
+
+  @Test
+  void rejectionsCountIntoTheRejectedCounterAnotherRoleSharesInTheSameRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // what the ingest role registers first when phasewatch run shares one registry
+    Counter ingest = Counter.builder("phasewatch.rejected").tag("reason", "out_of_range")
+        .register(registry);
+    ingest.increment(2);
+    Rejections rejections = new Rejections();
+    new PhasewatchMetrics(registry, rejections, "1");
+    rejections.count("out_of_range");
+    rejections.count("malformed");
+    rejections.count("malformed");
+    assertThat(ingest.count()).isEqualTo(3.0);
+    assertThat(scrape(registry).get("phasewatch_rejected_total"))
+        .containsEntry("[reason]{reason=\"out_of_range\"}", "3.0")
+        .containsEntry("[reason]{reason=\"malformed\"}", "2.0");
   }
 
   @Test
