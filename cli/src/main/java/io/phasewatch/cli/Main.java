@@ -35,13 +35,14 @@ public final class Main implements Runnable {
   @Spec
   CommandSpec spec;
 
-  /** Kafka's log level under {@code phasewatch run} (log4j2.xml reads it when it starts). */
-  static final String KAFKA_LOG_LEVEL = "phasewatch.kafka.log.level";
+  /** The libraries' log level under {@code phasewatch run} (log4j2.xml reads it at start). */
+  static final String LIBRARIES_LOG_LEVEL = "phasewatch.libraries.log.level";
 
   public static void main(String[] args) {
     // before anything logs: the commands' classes start logging when picocli builds them
-    if (args.length > 0 && args[0].equals("run") && System.getProperty(KAFKA_LOG_LEVEL) == null) {
-      System.setProperty(KAFKA_LOG_LEVEL, "ERROR");
+    if (args.length > 0 && args[0].equals("run")
+        && System.getProperty(LIBRARIES_LOG_LEVEL) == null) {
+      System.setProperty(LIBRARIES_LOG_LEVEL, "ERROR");
     }
     System.exit(commandLine().execute(args));
   }

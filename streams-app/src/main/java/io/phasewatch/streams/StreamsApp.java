@@ -129,16 +129,17 @@ public final class StreamsApp implements AutoCloseable {
   }
 
   /**
-   * Panels and cohorts whose members changed and whose diagnosis the debounce has not yet
-   * recomputed (DESIGN.md "bounded cost"): zero once every input has reached the diagnoses.
+   * Families, panels and cohorts whose members changed and whose bootstrap the debounce has not
+   * yet run (DESIGN.md "bounded cost"): zero once every input has reached the diagnoses.
    *
    * @throws InvalidStateStoreException while the stores are not queryable
    */
   public long pendingRecomputations() {
     long pending = 0;
-    for (String name : List.of(Names.PANEL_DIRTY_STORE, Names.COHORT_DIRTY_STORE)) {
-      ReadOnlyKeyValueStore<String, Long> dirty = stores().keyValueStore(name);
-      try (KeyValueIterator<String, Long> it = dirty.all()) {
+    for (String name : List.of(Names.FAMILY_PENDING_STORE, Names.PANEL_DIRTY_STORE,
+        Names.COHORT_DIRTY_STORE)) {
+      ReadOnlyKeyValueStore<String, Object> dirty = stores().keyValueStore(name);
+      try (KeyValueIterator<String, Object> it = dirty.all()) {
         while (it.hasNext()) {
           it.next();
           pending++;

@@ -24,28 +24,24 @@ public final class PhaseChangeLine {
   }
 
   /**
-   * The history date of an alert. A family's alerts carry the event time of the score that
-   * changed the family ({@code stream_time}), which the replay stamps with its history date: that
-   * date, exactly. A panel's or cohort's diagnosis is recomputed on a wall-clock schedule (at
-   * most once a second), so its alerts carry the time of computation: they are dated by the
-   * history date the replay had sent when the detector raised them ({@code fired_at}), up to a
-   * second of replay late (a month at the default 30 days per second). Alerts after the replay
-   * are dated by the day they fired.
+   * The history date of an alert. During the replay, by its event time ({@code stream_time}):
+   * a family's alert carries the stamp of the score or model record that changed the family,
+   * which names its replay step exactly; a panel's or cohort's diagnosis is recomputed on a
+   * wall-clock schedule (at most once a second), so its alerts carry the time of computation and
+   * are dated by the last step sent before it: up to a second of replay late (40 days at the
+   * default speed), except after a large step, which the replay lets the app digest and
+   * recompute before it goes on. After the replay, by the day the alert fired.
    *
-   * @param runStarted before it, a stream time is a history date
    * @param replayDone whether the replay is over (then an alert is live)
    */
-  public static LocalDate dateOf(AlertEvent alert, Instant runStarted, boolean replayDone,
-      ReplayProgress progress, Clock clock) {
-    Optional<Instant> streamTime = Optional.ofNullable(alert.streamTime());
+  public static LocalDate dateOf(AlertEvent alert, boolean replayDone, ReplayProgress progress,
+      Clock clock) {
     Optional<Instant> firedAt = Optional.ofNullable(alert.firedAt());
-    if (streamTime.isPresent() && streamTime.get().isBefore(runStarted)) {
-      return day(streamTime.get());
-    }
     if (!replayDone) {
-      Optional<LocalDate> reached = firedAt.flatMap(progress::reachedAt).or(progress::reached);
-      if (reached.isPresent()) {
-        return reached.get();
+      Optional<LocalDate> d = Optional.ofNullable(alert.streamTime()).or(() -> firedAt)
+          .flatMap(progress::dateAt).or(progress::reached);
+      if (d.isPresent()) {
+        return d.get();
       }
     }
     return day(firedAt.orElse(clock.instant()));

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,9 @@ import java.util.stream.Stream;
  * The bundled snapshot through the ingest code, in date order. Each feed runs through {@link
  * IngestRun} as {@code phasewatch ingest} would, against checkpoints in a staging directory and
  * with a publisher that only collects; the collected messages are then sent in the order of
- * {@link ReplayPlan}, {@code speed} days of history per second, each stamped with its history
- * date (midnight UTC) so that event time downstream is history time. Only
+ * {@link ReplayPlan}, {@code speed} days of history per second. Each step is stamped with its own
+ * instant (when it is sent, strictly increasing), and {@link ReplayProgress} keeps which history
+ * date each stamp stands for: an alert's event time then names the step that caused it. Only
  * once every message is acknowledged are the staged checkpoints promoted: a run stopped halfway
  * replays the whole snapshot next time (re-publishing a score changes nothing downstream), and a
  * completed one finds nothing new.
@@ -54,6 +54,18 @@ public final class Replay {
   public interface Sender {
     void send(List<Outgoing> messages, Optional<Instant> timestamp)
         throws Publisher.PublishException;
+  }
+
+  /**
+   * Waits until what was sent so far is processed, before the next step is sent: the replay never
+   * runs ahead of the streams app, so the history date of each step is also what the app has
+   * read when it is sent.
+   */
+  @FunctionalInterface
+  public interface CatchUp {
+    CatchUp NONE = () -> { };
+
+    void await() throws InterruptedException;
   }
 
   /** Waits; tests replace it. */
@@ -124,9 +136,15 @@ public final class Replay {
    */
   public void publish(Prepared prepared, Sender kafka)
       throws Publisher.PublishException, InterruptedException {
+    publish(prepared, kafka, CatchUp.NONE);
+  }
+
+  /** As {@link #publish(Prepared, Sender)}, each step sent only once {@code catchUp} returns. */
+  public void publish(Prepared prepared, Sender kafka, CatchUp catchUp)
+      throws Publisher.PublishException, InterruptedException {
     Instant start = clock.instant();
     Optional<LocalDate> first = prepared.firstDate();
-    Optional<Instant> firstStamp = first.map(Replay::timestampOf);
+    Instant lastStamp = Instant.MIN;
     for (ReplayPlan.Step step : prepared.steps()) {
       if (speed > 0 && step.date().isPresent() && first.isPresent()) {
         double days = ChronoUnit.DAYS.between(first.get(), step.date().get());
@@ -136,19 +154,20 @@ public final class Replay {
           sleeper.sleep(wait);
         }
       }
+      catchUp.await();
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("replay stopped");
       }
-      kafka.send(step.messages(), step.date().map(Replay::timestampOf).or(() -> firstStamp));
-      progress.sent(step.date(), step.messages().size(), clock.instant());
+      Instant stamp = clock.instant();
+      if (!stamp.isAfter(lastStamp)) {
+        stamp = lastStamp.plusMillis(1);
+      }
+      lastStamp = stamp;
+      progress.sent(step.date().or(() -> first), step.messages().size(), stamp);
+      kafka.send(step.messages(), Optional.of(stamp));
     }
     promoteCheckpoints();
     progress.allSent(clock.instant());
-  }
-
-  /** Midnight UTC of {@code date}: the timestamp a replayed record of that date carries. */
-  public static Instant timestampOf(LocalDate date) {
-    return date.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   private void stageCheckpoints() {

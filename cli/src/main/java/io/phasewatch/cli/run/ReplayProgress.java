@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How far the replay has come, shared by the replay thread, the alert printer and {@code
- * /api/status}: the records planned and published, and the history date reached at each moment
- * (an alert is dated by the history date the replay had reached when it was raised).
+ * /api/status}: the records planned and published, and the stamp each step was sent with and the
+ * history date it stands for (an alert is dated by its event time).
  */
 public final class ReplayProgress {
   private final AtomicLong total = new AtomicLong();
@@ -31,11 +31,11 @@ public final class ReplayProgress {
     last.set(lastDate);
   }
 
-  /** {@code records} of history date {@code date} were acknowledged at {@code when}. */
-  void sent(Optional<LocalDate> date, long records, Instant when) {
+  /** {@code records} of history date {@code date} are sent stamped {@code stamp}. */
+  void sent(Optional<LocalDate> date, long records, Instant stamp) {
     date.ifPresent(d -> {
       reached.set(Optional.of(d));
-      timeline.put(when, d);
+      timeline.put(stamp, d);
     });
     published.addAndGet(records);
   }
@@ -71,11 +71,12 @@ public final class ReplayProgress {
   }
 
   /**
-   * The history date the replay had reached at {@code when}: that of the last records
-   * acknowledged by then (a diagnosis computed at {@code when} has read them), else the first
-   * date of the replay; empty when nothing dated was planned.
+   * The history date of event time {@code when}: that of the step stamped {@code when}, or of the
+   * last step stamped before it (a diagnosis computed at wall-clock time {@code when} has read
+   * no later step); the first date of the replay before any; empty when nothing dated was
+   * planned.
    */
-  public Optional<LocalDate> reachedAt(Instant when) {
+  public Optional<LocalDate> dateAt(Instant when) {
     Map.Entry<Instant, LocalDate> e = timeline.floorEntry(when);
     return e != null ? Optional.of(e.getValue()) : firstDate();
   }

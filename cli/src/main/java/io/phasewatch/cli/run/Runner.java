@@ -19,6 +19,7 @@ import io.phasewatch.ingest.collect.Collectors;
 import io.phasewatch.ingest.feed.FeedConfig;
 import io.phasewatch.ingest.feed.FeedFiles;
 import io.phasewatch.ingest.fetch.SourceFetcher;
+import io.phasewatch.ingest.metrics.IngestMetrics;
 import io.phasewatch.ingest.publish.Checkpoint;
 import io.phasewatch.ingest.publish.KafkaPublisher;
 import io.phasewatch.ingest.publish.Progress;
@@ -82,6 +83,10 @@ public final class Runner implements AutoCloseable {
   public static final String PANEL = "pooled";
   private static final Duration CHECK_EVERY = Duration.ofMillis(500);
   private static final Duration STABLE_FOR = Duration.ofSeconds(1);
+  private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(30);
+  private static final Duration CATCH_UP_POLL = Duration.ofMillis(50);
+  private static final long CATCH_UP_SLACK = 20;
+  private static final Duration DEBOUNCE_WAIT = Duration.ofSeconds(3);
 
   /**
    * What a run is told on its command line.
@@ -125,6 +130,7 @@ public final class Runner implements AutoCloseable {
   private AlertRouterService router;
   private KafkaPublisher publisher;
   private ProcessingCheck check;
+  private IngestMetrics ingestMetrics;
   private ScheduledExecutorService scheduler;
 
   public Runner(Settings settings, PrintStream out, PrintStream err) {
@@ -156,8 +162,18 @@ public final class Runner implements AutoCloseable {
     replayedFeeds = bundled.stream().map(FeedConfig::id).toList();
     announceReplay(prepared);
     phase = RunStatus.REPLAYING;
-    replay.publish(prepared,
-        (messages, timestamp) -> publisher.publish(messages, Progress.NONE, timestamp));
+    Instant replayStart = clock.instant();
+    try {
+      replay.publish(prepared,
+          (messages, timestamp) -> publisher.publish(messages, Progress.NONE, timestamp),
+          this::awaitCaughtUp);
+    } catch (Publisher.PublishException e) {
+      ingestMetrics.recordFailure(Duration.between(replayStart, clock.instant()));
+      throw e;
+    }
+    // each feed's run counts once its records are acknowledged, not when they were read
+    Duration took = Duration.between(replayStart, clock.instant());
+    prepared.summaries().forEach(summary -> ingestMetrics.recordRun(summary, took));
     phase = RunStatus.PROCESSING;
     awaitProcessed();
     doneAt = Optional.of(clock.instant());
@@ -237,6 +253,8 @@ public final class Runner implements AutoCloseable {
       throw new UserInputException("cannot serve HTTP on port " + settings.httpPort() + ": "
           + e.getMessage(), e);
     }
+    // after the streams meters: phasewatch_rejected_total and phasewatch_build_info are shared
+    ingestMetrics = new IngestMetrics(registry, io.phasewatch.cli.VersionProvider.version());
     router = AlertRouterService.builder(routerConfig(), bootstrapServers)
         .meterRegistry(registry)
         .console(out)
@@ -285,7 +303,7 @@ public final class Runner implements AutoCloseable {
 
   private String phaseChangeLine(AlertEvent alert) {
     return PhaseChangeLine.format(alert,
-        PhaseChangeLine.dateOf(alert, startedAt, doneAt.isPresent(), progress, clock));
+        PhaseChangeLine.dateOf(alert, doneAt.isPresent(), progress, clock));
   }
 
   private void banner() {
@@ -357,6 +375,52 @@ public final class Runner implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits (at most {@link #CATCH_UP_LIMIT}) while the streams app has more than {@link
+   * #CATCH_UP_SLACK} of the records sent so far left to read on its input topics. A few records of
+   * slack let the replay go on while the app commits (every 100 ms under exactly-once), and
+   * still keep it from running months ahead of the app after a large step (the first day of the
+   * Open LLM Leaderboard snapshot has 378 records). When it had to wait, it also lets the
+   * debounced recomputations of that step run, so that their alerts carry its date.
+   */
+  private void awaitCaughtUp() throws InterruptedException {
+    Instant limit = clock.instant().plus(CATCH_UP_LIMIT);
+    Topics topics = new Topics(settings.topicPrefix());
+    boolean waited = false;
+    while (clock.instant().isBefore(limit)) {
+      List<TopicPartition> sources = app.inputPartitions().stream()
+          .filter(tp -> tp.topic().equals(topics.scores()) || tp.topic().equals(topics.models()))
+          .toList();
+      try {
+        if (!sources.isEmpty()
+            && check.unprocessed(APPLICATION_ID, sources) <= CATCH_UP_SLACK) {
+          if (waited) {
+            awaitRecomputed(clock.instant().plus(DEBOUNCE_WAIT));
+          }
+          return;
+        }
+      } catch (IllegalStateException notNow) {
+        LOG.debug("offsets not readable: {}", notNow.toString());
+      }
+      waited = true;
+      Thread.sleep(CATCH_UP_POLL.toMillis());
+    }
+    LOG.warn("the streams app is more than {} behind the replay", CATCH_UP_LIMIT);
+  }
+
+  private void awaitRecomputed(Instant limit) throws InterruptedException {
+    while (clock.instant().isBefore(limit)) {
+      try {
+        if (app.pendingRecomputations() == 0) {
+          return;
+        }
+      } catch (InvalidStateStoreException notNow) {
+        return;
+      }
+      Thread.sleep(CATCH_UP_POLL.toMillis());
+    }
+  }
+
   /** Polls until {@link RunStatus.Processing#idle()} holds on two checks a second apart. */
   private void awaitProcessed() throws InterruptedException {
     Optional<Instant> idleSince = Optional.empty();
@@ -390,6 +454,11 @@ public final class Runner implements AutoCloseable {
   }
 
   private RunStatus.Processing checkProcessing() throws InterruptedException {
+    return checkProcessing(true);
+  }
+
+  /** The backlog; {@code all}: also the debounced recomputations and the alert router's. */
+  private RunStatus.Processing checkProcessing(boolean all) throws InterruptedException {
     OptionalLong records = OptionalLong.empty();
     OptionalLong pending = OptionalLong.empty();
     OptionalLong alerts = OptionalLong.empty();
@@ -399,10 +468,14 @@ public final class Runner implements AutoCloseable {
         if (!inputs.isEmpty()) {
           records = OptionalLong.of(check.unprocessed(APPLICATION_ID, inputs));
         }
-        pending = OptionalLong.of(app.pendingRecomputations());
+        if (all) {
+          pending = OptionalLong.of(app.pendingRecomputations());
+        }
       }
-      alerts = OptionalLong.of(check.unprocessed(ROUTER_GROUP,
-          check.partitionsOf(router.topics().alerts())));
+      if (all) {
+        alerts = OptionalLong.of(check.unprocessed(ROUTER_GROUP,
+            check.partitionsOf(router.topics().alerts())));
+      }
     } catch (InvalidStateStoreException | IllegalStateException notNow) {
       LOG.debug("progress not readable yet: {}", notNow.toString());
     }
@@ -453,7 +526,8 @@ public final class Runner implements AutoCloseable {
     }
     IngestRun ingest = new IngestRun(Collectors.builtIn(), RowResolver.defaults(),
         new SourceFetcher(), new Checkpoint.Store(state.ingest()), Optional.of(publisher),
-        checkpointTarget(), Optional.empty(), new PrintStream(OutputStream.nullOutputStream()));
+        checkpointTarget(), Optional.empty(), new PrintStream(OutputStream.nullOutputStream()))
+        .withMetrics(ingestMetrics);
     for (FeedConfig feed : feeds) {
       Optional<Duration> every = feed.schedule().filter(s -> !s.equalsIgnoreCase("once"))
           .map(io.phasewatch.ingest.feed.Durations::parse);

@@ -68,7 +68,7 @@ class ReplayTest {
   }
 
   @Test
-  void stepsAreSentAtSpeedDaysPerSecondStampedWithTheirDates() throws Exception {
+  void stepsAreSentAtSpeedDaysPerSecondEachWithItsOwnStamp() throws Exception {
     SteppedClock clock = new SteppedClock();
     ReplayProgress progress = new ReplayProgress();
     Files.createDirectories(dir.resolve("staging"));
@@ -77,23 +77,25 @@ class ReplayTest {
     List<Sent> sent = new ArrayList<>();
     Replay.Prepared prepared = new Replay.Prepared(List.of(step(null, "u"),
         step("2024-01-01", "a", "b"), step("2024-01-31", "c"), step("2024-03-01", "d")), List.of());
+    progress.planned(prepared.records(), prepared.firstDate(), prepared.lastDate());
 
     replay(clock, 10, progress).publish(prepared,
         (ms, ts) -> sent.add(new Sent(ms.stream().map(Outgoing::key).toList(), ts, clock.now)));
 
     Instant start = Instant.parse("2026-11-01T12:00:00Z");
-    Instant jan1 = Instant.parse("2024-01-01T00:00:00Z");
     assertThat(sent).containsExactly(
-        new Sent(List.of("u"), Optional.of(jan1), start),
-        new Sent(List.of("a", "b"), Optional.of(jan1), start),
+        new Sent(List.of("u"), Optional.of(start), start),
+        // due at the same moment: one millisecond later, so that each step has its own stamp
+        new Sent(List.of("a", "b"), Optional.of(start.plusMillis(1)), start),
         // 30 days at 10 days per second: 3 s later; 60 days: 6 s
-        new Sent(List.of("c"), Optional.of(Instant.parse("2024-01-31T00:00:00Z")),
-            start.plusSeconds(3)),
-        new Sent(List.of("d"), Optional.of(Instant.parse("2024-03-01T00:00:00Z")),
-            start.plusSeconds(6)));
+        new Sent(List.of("c"), Optional.of(start.plusSeconds(3)), start.plusSeconds(3)),
+        new Sent(List.of("d"), Optional.of(start.plusSeconds(6)), start.plusSeconds(6)));
     assertThat(progress.published()).isEqualTo(5);
     assertThat(progress.reached()).contains(LocalDate.parse("2024-03-01"));
-    assertThat(progress.reachedAt(start.plusMillis(4500))).contains(LocalDate.parse("2024-01-31"));
+    // an event stamped by a step is that step's date; a later wall-clock time, the last sent
+    assertThat(progress.dateAt(start.plusMillis(1))).contains(LocalDate.parse("2024-01-01"));
+    assertThat(progress.dateAt(start.plusMillis(4500))).contains(LocalDate.parse("2024-01-31"));
+    assertThat(progress.dateAt(start.minusSeconds(1))).contains(LocalDate.parse("2024-01-01"));
     assertThat(progress.allPublishedAt()).contains(start.plusSeconds(6));
     // acknowledged: the staged checkpoints become the kept ones
     assertThat(dir.resolve("checkpoints/feed.json")).exists();

@@ -59,9 +59,11 @@ public final class KafkaPublisher implements Publisher {
   }
 
   /**
-   * As {@link #publish(List, Progress)}, each record stamped with {@code timestamp} instead of
-   * the time of sending: a replay of history ({@code phasewatch run}) sends each score at the
-   * date it was evaluated, so event time downstream is history time.
+   * As {@link #publish(List, Progress)}, each record stamped with {@code timestamp} (when given)
+   * instead of the producer's clock: a replay ({@code phasewatch run}) gives each step of its
+   * history a distinct stamp, so the event time an alert carries downstream names the step that
+   * caused it. Keep stamps near the present: a broker expires an idempotent producer's state by
+   * the timestamps of its batches, so stamps of long ago break exactly-once writers downstream.
    */
   public void publish(List<Outgoing> messages, Progress progress, Optional<Instant> timestamp)
       throws PublishException {
