@@ -37,12 +37,18 @@ public final class Main implements Runnable {
 
   /** The libraries' log level under {@code phasewatch run} (log4j2.xml reads it at start). */
   static final String LIBRARIES_LOG_LEVEL = "phasewatch.libraries.log.level";
+  /** The embedded broker's log level under {@code phasewatch run}. */
+  static final String BROKER_LOG_LEVEL = "phasewatch.broker.log.level";
 
   public static void main(String[] args) {
     // before anything logs: the commands' classes start logging when picocli builds them
-    if (args.length > 0 && args[0].equals("run")
-        && System.getProperty(LIBRARIES_LOG_LEVEL) == null) {
-      System.setProperty(LIBRARIES_LOG_LEVEL, "ERROR");
+    if (args.length > 0 && args[0].equals("run")) {
+      if (System.getProperty(LIBRARIES_LOG_LEVEL) == null) {
+        System.setProperty(LIBRARIES_LOG_LEVEL, "ERROR");
+      }
+      if (System.getProperty(BROKER_LOG_LEVEL) == null) {
+        System.setProperty(BROKER_LOG_LEVEL, "OFF");
+      }
     }
     System.exit(commandLine().execute(args));
   }

@@ -67,7 +67,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--speed", paramLabel = "DAYS", defaultValue = "40",
       description = "Days of leaderboard history replayed per second (default ${DEFAULT-VALUE}:"
-          + " the 2023-07 … 2026-02 snapshot in about 24 s, longer if the streams app needs it); 0 replays as fast as the app keeps up.")
+          + " the 2023-07 … 2026-02 snapshot in about 24 s, longer if the streams app needs it);"
+          + " 0 replays as fast as the app keeps up.")
   double speed;
 
   @Option(names = "--feed", paramLabel = "FILE", arity = "1..*",
