@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the command-line validators these tests rely on, naming the package that provides each. */
 final class Tools {
   static final Tool PROMTOOL = new Tool("promtool", "prometheus");
+  static final Tool PROMETHEUS = new Tool("prometheus", "prometheus");
   static final Tool DOCKER_COMPOSE = new Tool("docker-compose", "docker-compose");
 
   private static final long TIMEOUT_SECONDS = 60;
