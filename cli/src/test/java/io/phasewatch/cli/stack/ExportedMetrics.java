@@ -9,11 +9,13 @@ import java.util.Set;
  * The Prometheus names the dashboards may query, each with the labels it carries: the one list
  * the dashboard checks read.
  *
- * <p>Keep in sync with the app's meters (README "Metrics"; the meter names of the streams app
- * and the alert router). The phasewatch names are the working contract's; the lead means to
- * check them against the app's own meter registry once {@code phasewatch run} exists. The Kafka
- * names are what Micrometer 1.17.2's {@code KafkaStreamsMetrics} exports for Kafka Streams
- * 4.4.0 (bound to a {@code PrometheusMeterRegistry} and scraped; docs/DEPLOY.md lists them).
+ * <p>Checked against the truth: {@link RunMetricNamesTest} and {@link IngestMetricNamesTest}
+ * scrape the meters of the streams app, the alert router and the ingest role (every phasewatch
+ * series they export is listed here with its labels, and every phasewatch name listed here is
+ * exported), and {@link RunEndToEndIT} finds every name a dashboard or a rule uses, the Kafka
+ * ones included, in a real Prometheus scraping {@code phasewatch run}. The Kafka names are what
+ * Micrometer 1.17.2's {@code KafkaStreamsMetrics} exports for Kafka Streams 4.4.0
+ * (docs/DEPLOY.md lists them).
  */
 final class ExportedMetrics {
   /** Labels Prometheus adds to every scraped series (prometheus/prometheus*.yml). */
@@ -56,6 +58,9 @@ final class ExportedMetrics {
     m.put("phasewatch_rejected_total", Set.of("reason"));
     m.put("phasewatch_alerts_total", Set.of("kind"));
     m.put("phasewatch_build_info", Set.of("version"));
+    m.put("phasewatch_diagnosis_seconds_count", Set.of("kind"));
+    m.put("phasewatch_diagnosis_seconds_sum", Set.of("kind"));
+    m.put("phasewatch_diagnosis_seconds_max", Set.of("kind"));
     // The ingest role (IngestMetrics in the ingest module; IngestMetricNamesTest scrapes it).
     // Its phasewatch_rejected_total is the streams role's name and label, listed above.
     Set<String> kind = Set.of("kind");
@@ -71,6 +76,7 @@ final class ExportedMetrics {
     m.put("phasewatch_alerts_retried_total", sinkKind);
     m.put("phasewatch_alerts_dead_lettered_total", sinkKind);
     m.put("phasewatch_alert_delivery_seconds", Set.of("sink"));
+    m.put("phasewatch_alert_delivery_seconds_max", Set.of("sink"));
     // Kafka Streams and its consumers, through Micrometer's KafkaStreamsMetrics.
     m.put("kafka_stream_thread_process_rate", KAFKA_THREAD);
     m.put("kafka_stream_thread_commit_latency_avg", KAFKA_THREAD);
