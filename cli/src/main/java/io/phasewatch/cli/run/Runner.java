@@ -81,6 +81,8 @@ public final class Runner implements AutoCloseable {
   public static final String ROUTER_GROUP = "phasewatch-run-alerts";
   /** The pooled panel of every base family, named as {@code phasewatch diagnose} names it. */
   public static final String PANEL = "pooled";
+  /** The paper's 14 models (cohort {@code paper-panel}), pooled as diagnose pools them. */
+  public static final String PAPER_PANEL = "paper-panel";
   private static final Duration CHECK_EVERY = Duration.ofMillis(500);
   private static final Duration STABLE_FOR = Duration.ofSeconds(1);
   private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(30);
@@ -275,7 +277,8 @@ public final class Runner implements AutoCloseable {
     s.put("topic.prefix", settings.topicPrefix());
     s.put("state.dir", state.streams().toString());
     s.put("http.port", Integer.toString(settings.httpPort()));
-    s.put("panels", PANEL);
+    s.put("panels", PANEL + "," + PAPER_PANEL);
+    s.put("panel." + PAPER_PANEL + ".cohort", PAPER_PANEL);
     s.put("recompute.interval.ms", "1000");
     s.put("bootstrap.resamples", Integer.toString(settings.resamples()));
     // Kafka Streams does not leave its group on close: the next run's member waits for the old
@@ -385,14 +388,13 @@ public final class Runner implements AutoCloseable {
    * #CATCH_UP_SLACK} of the records sent so far left to read on its input topics. A few records of
    * slack let the replay go on while the app commits (every 100 ms under exactly-once), and
    * still keep it from running months ahead of the app after a large step (the first day of the
-   * Open LLM Leaderboard snapshot has 378 records). After a large step ({@link #LARGE_STEP}
-   * records behind) it also lets the debounced recomputations run, so that their alerts carry
-   * that step's date.
+   * Open LLM Leaderboard snapshot has 378 records). After a large step (more than {@link
+   * #LARGE_STEP} records) it also lets the debounced recomputations run, so that their alerts
+   * carry that step's date.
    */
-  private void awaitCaughtUp() throws InterruptedException {
+  private void awaitCaughtUp(long previousStep) throws InterruptedException {
     Instant limit = clock.instant().plus(CATCH_UP_LIMIT);
     Topics topics = new Topics(settings.topicPrefix());
-    long behindAtFirst = -1;
     while (clock.instant().isBefore(limit)) {
       List<TopicPartition> sources = app.inputPartitions().stream()
           .filter(tp -> tp.topic().equals(topics.scores()) || tp.topic().equals(topics.models()))
@@ -400,9 +402,8 @@ public final class Runner implements AutoCloseable {
       try {
         // the replay writes these without transactions: the offset gap is the records left
         long behind = sources.isEmpty() ? Long.MAX_VALUE : check.lag(APPLICATION_ID, sources);
-        behindAtFirst = behindAtFirst < 0 ? behind : behindAtFirst;
         if (behind <= CATCH_UP_SLACK) {
-          if (behindAtFirst > LARGE_STEP) {
+          if (previousStep > LARGE_STEP) {
             awaitRecomputed(clock.instant().plus(DEBOUNCE_WAIT));
           }
           return;
