@@ -89,7 +89,7 @@ public final class Runner implements AutoCloseable {
   private static final Duration CATCH_UP_POLL = Duration.ofMillis(50);
   private static final long CATCH_UP_SLACK = 20;
   private static final long LARGE_STEP = 40;
-  private static final Duration DEBOUNCE_WAIT = Duration.ofSeconds(3);
+  private static final Duration DEBOUNCE_WAIT = Duration.ofSeconds(5);
 
   /**
    * What a run is told on its command line.
@@ -416,13 +416,15 @@ public final class Runner implements AutoCloseable {
     LOG.warn("the streams app is more than {} behind the replay", CATCH_UP_LIMIT);
   }
 
+  /** Until every input and repartition record is processed and nothing waits to recompute. */
   private void awaitRecomputed(Instant limit) throws InterruptedException {
     while (clock.instant().isBefore(limit)) {
       try {
-        if (app.pendingRecomputations() == 0) {
+        if (check.unprocessed(APPLICATION_ID, List.copyOf(app.inputPartitions())) == 0
+            && app.pendingRecomputations() == 0) {
           return;
         }
-      } catch (InvalidStateStoreException notNow) {
+      } catch (InvalidStateStoreException | IllegalStateException notNow) {
         return;
       }
       Thread.sleep(CATCH_UP_POLL.toMillis());
