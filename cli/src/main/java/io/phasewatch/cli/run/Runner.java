@@ -228,6 +228,7 @@ public final class Runner implements AutoCloseable {
     if (stopping) {
       throw new IllegalStateException("stopped before it started");
     }
+    requireFreePort(settings.httpPort());
     state = settings.stateDir().map(d -> StateDirectory.at(d, settings.fresh()))
         .orElseGet(StateDirectory::temporary);
     List<FeedConfig> bundled = BundledFeeds.extract(state.bundled());
@@ -268,6 +269,19 @@ public final class Runner implements AutoCloseable {
     publisher = new KafkaPublisher(client, topics);
     check = new ProcessingCheck(client);
     return bundled;
+  }
+
+  /** Fails before anything starts when {@code port} is taken (the app binds it much later). */
+  private static void requireFreePort(int port) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+      probe.setReuseAddress(true);
+    } catch (IOException e) {
+      throw new UserInputException("port " + port + " is in use: give --http-port N (0 picks a "
+          + "free port)", e);
+    }
   }
 
   private StreamsSettings streamsSettings() {
