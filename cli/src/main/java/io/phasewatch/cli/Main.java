@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         DiagnoseCommand.class,
         IngestCommand.class,
         AlertsCommand.class,
+        io.phasewatch.cli.bench.BenchCommand.class,
     })
 public final class Main implements Runnable {
   /** The command's input was unusable (missing file, missing required column, bad option). */
