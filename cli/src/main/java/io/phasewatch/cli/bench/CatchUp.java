@@ -25,12 +25,12 @@ import org.apache.kafka.common.TopicPartition;
  * Streams commits the consumer's position past transaction markers, so a transactional
  * repartition topic's lag reaches zero too.
  */
-final class CatchUp implements AutoCloseable {
+public final class CatchUp implements AutoCloseable {
   private final Admin admin;
   private final String applicationId;
   private final List<String> inputs;
 
-  CatchUp(String bootstrapServers, String applicationId, List<String> inputs) {
+  public CatchUp(String bootstrapServers, String applicationId, List<String> inputs) {
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
         bootstrapServers));
     this.applicationId = applicationId;
@@ -38,7 +38,7 @@ final class CatchUp implements AutoCloseable {
   }
 
   /** Records not yet committed by the application, over its inputs and repartition topics. */
-  long lag() throws InterruptedException {
+  public long lag() throws InterruptedException {
     try {
       Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
           .filter(t -> inputs.contains(t)
@@ -70,7 +70,8 @@ final class CatchUp implements AutoCloseable {
    * Polls until the lag is zero and returns {@link System#nanoTime()} of the first poll that saw
    * it; fails when {@code stillAlive} turns false or {@code timeout} passes.
    */
-  long awaitZeroLag(Duration timeout, BooleanSupplier stillAlive) throws InterruptedException {
+  public long awaitZeroLag(Duration timeout, BooleanSupplier stillAlive)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long lag = lag();
