@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -146,6 +147,7 @@ final class Fixture {
   /** Publishes {@code entries} in order, spread evenly over {@code spread}, and flushes. */
   static void publish(String servers, Topics topics, List<Entry> entries, Duration spread)
       throws InterruptedException {
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<String, byte[]> producer = producer(servers)) {
       long start = System.nanoTime();
       for (int i = 0; i < entries.size(); i++) {
@@ -154,9 +156,16 @@ final class Fixture {
         if (wait > 0) {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
-        producer.send(entries.get(i).to(topics));
+        producer.send(entries.get(i).to(topics), (metadata, e) -> {
+          if (e != null) {
+            failure.compareAndSet(null, e);
+          }
+        });
       }
       producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("publishing failed", failure.get());
     }
   }
 
