@@ -6,7 +6,6 @@ import io.phasewatch.alerts.config.RouterConfig;
 import io.phasewatch.alerts.config.RouterConfigs;
 import io.phasewatch.alerts.config.RouterConfigs.InvalidConfigException;
 import io.phasewatch.alerts.kafka.AlertRouterService;
-import io.phasewatch.alerts.metrics.MetricsEndpoint;
 import io.phasewatch.alerts.sink.AlertSink;
 import io.phasewatch.alerts.sink.Sinks;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.phasewatch.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.phasewatch.ingest.IngestException;
 import io.phasewatch.ingest.IngestRun;
 import io.phasewatch.ingest.collect.Collectors;
@@ -8,6 +10,7 @@ import io.phasewatch.ingest.feed.Durations;
 import io.phasewatch.ingest.feed.FeedConfig;
 import io.phasewatch.ingest.feed.FeedFiles;
 import io.phasewatch.ingest.fetch.SourceFetcher;
+import io.phasewatch.ingest.metrics.IngestMetrics;
 import io.phasewatch.ingest.publish.Checkpoint;
 import io.phasewatch.ingest.publish.KafkaPublisher;
 import io.phasewatch.ingest.publish.Publisher;
@@ -16,6 +19,8 @@ import io.phasewatch.ingest.publish.TopicCreator;
 import io.phasewatch.ingest.publish.Topics;
 import io.phasewatch.ingest.resolve.RowResolver;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +50,8 @@ import picocli.CommandLine.Spec;
         "Read leaderboard feeds and publish their scores and models to Kafka.",
         "Only what is new or changed since a feed's last run is published (checkpoints in --state-dir).",
         "With --dry-run nothing is published: the records are printed as JSON Lines on stdout",
-        "and the summary on stderr."},
+        "and the summary on stderr.",
+        "With --metrics-port it serves /metrics (Prometheus text format) while it runs."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every feed ran", "1:a feed could not be read or published", "2:wrong usage"})
 public final class IngestCommand implements Callable<Integer> {
@@ -102,6 +108,16 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Partitions of topics this command creates (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      defaultValue = "${env:PHASEWATCH_METRICS_PORT:--1}",
+      description = "Serve /metrics (Prometheus text format) on this port while running; 0: any free "
+          + "port, -1: none (default: $PHASEWATCH_METRICS_PORT or none).")
+  int metricsPort;
+
+  @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "0.0.0.0",
+      description = "Address /metrics listens on (default: ${DEFAULT-VALUE}).")
+  String metricsHost;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -121,6 +137,33 @@ public final class IngestCommand implements Callable<Integer> {
     Optional<Duration> every = Optional.ofNullable(schedule).map(s -> s.every).map(this::duration);
     // a dry run shows one read, unless asked to repeat
     boolean once = (schedule != null && schedule.once) || (dryRun && every.isEmpty());
+    if (metricsPort < -1 || metricsPort > 65535) {
+      throw new ParameterException(spec.commandLine(), "--metrics-port must be a port (0: any free one) or -1, not "
+          + metricsPort);
+    }
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    IngestMetrics metrics = new IngestMetrics(registry, VersionProvider.version());
+    Optional<MetricsEndpoint> endpoint = Optional.empty();
+    if (metricsPort >= 0) {
+      try {
+        endpoint = Optional.of(MetricsEndpoint.start(new InetSocketAddress(metricsHost, metricsPort), registry));
+      } catch (UncheckedIOException e) {
+        err.println("cannot serve /metrics on " + metricsHost + ":" + metricsPort + ": " + e.getCause().getMessage());
+        return 1;
+      }
+      err.println("ingest metrics on http://" + metricsHost + ":" + endpoint.get().port() + "/metrics");
+    }
+    try {
+      return ingest(feeds, every, once, metrics);
+    } finally {
+      endpoint.ifPresent(MetricsEndpoint::close);
+      registry.close();
+    }
+  }
+
+  private int ingest(List<FeedConfig> feeds, Optional<Duration> every, boolean once, IngestMetrics metrics)
+      throws InterruptedException {
     Topics topics = new Topics(topicPrefix);
 
     Map<String, Object> client = new HashMap<>();
@@ -137,7 +180,8 @@ public final class IngestCommand implements Callable<Integer> {
         publisher = Optional.of(kafka);
       }
       IngestRun run = new IngestRun(Collectors.builtIn(), RowResolver.defaults(), new SourceFetcher(),
-          new Checkpoint.Store(stateDir), publisher, target, dryRun ? Optional.of(out) : Optional.empty(), err);
+          new Checkpoint.Store(stateDir), publisher, target, dryRun ? Optional.of(out) : Optional.empty(), err)
+          .withMetrics(metrics);
       Map<FeedConfig, Duration> intervals = intervals(feeds, every, once);
       return intervals.isEmpty() ? runAll(run, feeds) : runScheduled(run, intervals);
     } finally {

@@ -16,6 +16,7 @@ import io.phasewatch.ingest.fetch.FetchException;
 import io.phasewatch.ingest.fetch.Fetched;
 import io.phasewatch.ingest.fetch.SourceFetcher;
 import io.phasewatch.ingest.fetch.Validators;
+import io.phasewatch.ingest.metrics.IngestMetrics;
 import io.phasewatch.ingest.publish.ChangeSet;
 import io.phasewatch.ingest.publish.ContentHash;
 import io.phasewatch.ingest.publish.Checkpoint;
@@ -28,6 +29,7 @@ import io.phasewatch.ingest.resolve.RowResolver;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * One run of one feed: fetch its location, collect rows in its format, resolve them into
  * records, work out what changed since its checkpoint, publish that, and advance the checkpoint
  * only once everything is acknowledged. In a dry run it prints the records as JSON Lines instead
- * and leaves both Kafka and the checkpoint alone.
+ * and leaves both Kafka and the checkpoint alone. With {@link #withMetrics metrics}, every run's
+ * summary (or its failure) and its time are recorded there.
  */
 public final class IngestRun {
   private static final Logger LOG = LoggerFactory.getLogger(IngestRun.class);
@@ -50,6 +53,7 @@ public final class IngestRun {
   private final String target;
   private final Optional<PrintStream> dryRunOut;
   private final PrintStream err;
+  private final Optional<IngestMetrics> metrics;
 
   /**
    * @param publisher empty for a dry run
@@ -61,6 +65,12 @@ public final class IngestRun {
   public IngestRun(Collectors collectors, RowResolver resolver, SourceFetcher fetcher,
                    Checkpoint.Store checkpoints, Optional<Publisher> publisher, String target,
                    Optional<PrintStream> dryRunOut, PrintStream err) {
+    this(collectors, resolver, fetcher, checkpoints, publisher, target, dryRunOut, err, Optional.empty());
+  }
+
+  private IngestRun(Collectors collectors, RowResolver resolver, SourceFetcher fetcher,
+                    Checkpoint.Store checkpoints, Optional<Publisher> publisher, String target,
+                    Optional<PrintStream> dryRunOut, PrintStream err, Optional<IngestMetrics> metrics) {
     if (publisher.isEmpty() == dryRunOut.isEmpty()) {
       throw new IllegalArgumentException("either a publisher or a dry-run output, not both");
     }
@@ -72,9 +82,33 @@ public final class IngestRun {
     this.target = target;
     this.dryRunOut = dryRunOut;
     this.err = err;
+    this.metrics = metrics;
   }
 
+  /** This run, recording every feed run's outcome and time in {@code metrics}. */
+  public IngestRun withMetrics(IngestMetrics metrics) {
+    return new IngestRun(collectors, resolver, fetcher, checkpoints, publisher, target, dryRunOut, err,
+        Optional.of(metrics));
+  }
+
+  /**
+   * Runs {@code feed} once. A run that ends with a summary counts as ok, one that throws (other
+   * than by interruption) as failed.
+   */
   public RunSummary run(FeedConfig feed) throws IngestException, InterruptedException {
+    long start = System.nanoTime();
+    RunSummary summary;
+    try {
+      summary = runFeed(feed);
+    } catch (IngestException | RuntimeException e) {
+      metrics.ifPresent(m -> m.recordFailure(Duration.ofNanos(System.nanoTime() - start)));
+      throw e;
+    }
+    metrics.ifPresent(m -> m.recordRun(summary, Duration.ofNanos(System.nanoTime() - start)));
+    return summary;
+  }
+
+  private RunSummary runFeed(FeedConfig feed) throws IngestException, InterruptedException {
     boolean dryRun = publisher.isEmpty();
     Location location;
     try {
@@ -96,7 +130,7 @@ public final class IngestRun {
       long scores = previous.entries().keySet().stream().filter(k -> k.startsWith("score|")).count();
       long models = previous.entries().keySet().stream().filter(k -> k.startsWith("model|")).count();
       RunSummary s = new RunSummary(feed.id(), true, dryRun, new RunSummary.Counts(0, 0, scores, 0),
-          new RunSummary.Counts(0, 0, models, 0), Map.of());
+          new RunSummary.Counts(0, 0, models, 0), Map.of(), Map.of());
       LOG.info("{}", s.line());
       return s;
     }

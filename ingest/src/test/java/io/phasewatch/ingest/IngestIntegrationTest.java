@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.phasewatch.broker.EmbeddedKafkaBroker;
 import io.phasewatch.core.domain.Json;
 import io.phasewatch.ingest.collect.Collectors;
 import io.phasewatch.ingest.feed.FeedConfig;
 import io.phasewatch.ingest.feed.FeedFiles;
 import io.phasewatch.ingest.fetch.SourceFetcher;
+import io.phasewatch.ingest.metrics.IngestMetrics;
 import io.phasewatch.ingest.publish.Checkpoint;
 import io.phasewatch.ingest.publish.KafkaPublisher;
 import io.phasewatch.ingest.publish.RunSummary;
@@ -55,6 +57,8 @@ class IngestIntegrationTest {
   @TempDir
   Path dir;
   private Topics topics;
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final IngestMetrics metrics = new IngestMetrics(registry, "test");
 
   @BeforeAll
   static void startBroker() {
@@ -107,7 +111,7 @@ class IngestIntegrationTest {
       IngestRun run = new IngestRun(Collectors.builtIn(), RowResolver.defaults(), new SourceFetcher(),
           new Checkpoint.Store(dir.resolve("state")), Optional.of(publisher), publisher.target(),
           Optional.empty(), new PrintStream(OutputStream.nullOutputStream()));
-      return run.run(feed);
+      return run.withMetrics(metrics).run(feed);
     }
   }
 
@@ -135,9 +139,9 @@ class IngestIntegrationTest {
     assertThat(readAll(topics.models())).extracting(ConsumerRecord::key,
             r -> json(r).get("family").asText(), r -> json(r).get("params_b").asDouble(), r -> json(r).get("kind").asText())
         .containsExactlyInAnyOrder(
-            tuple("eleutherai/pythia-70m", "Pythia", 0.07, "base"),
-            tuple("eleutherai/pythia-160m", "Pythia", 0.16, "base"),
-            tuple("eleutherai/pythia-410m", "Pythia", 0.41, "base"));
+            tuple("it-tqa|eleutherai/pythia-70m", "Pythia", 0.07, "base"),
+            tuple("it-tqa|eleutherai/pythia-160m", "Pythia", 0.16, "base"),
+            tuple("it-tqa|eleutherai/pythia-410m", "Pythia", 0.41, "base"));
 
     RunSummary second = run(feed);
     assertThat(second.published() + second.corrected() + second.retracted()).isZero();
@@ -162,6 +166,27 @@ class IngestIntegrationTest {
     assertThat(afterRetraction.get(4).key()).isEqualTo("it-tqa|eleutherai/pythia-410m|truthfulqa");
     assertThat(afterRetraction.get(4).value()).as("tombstone").isNull();
     assertThat(readAll(topics.models())).as("models are never retracted").hasSize(3);
+
+    // what the four runs sent (or found unchanged), summed: scores and models together
+    assertThat(counted(IngestMetrics.RECORDS, "kind", "published")).isEqualTo(6.0);   // run 1: 3 + 3
+    assertThat(counted(IngestMetrics.RECORDS, "kind", "corrected")).isEqualTo(1.0);   // run 3: 160m
+    assertThat(counted(IngestMetrics.RECORDS, "kind", "retracted")).isEqualTo(1.0);   // run 4: 410m
+    // run 2: 3 + 3; run 3: 2 scores + 3 models; run 4: 2 scores + 2 models (410m's model is dropped)
+    assertThat(counted(IngestMetrics.RECORDS, "kind", "unchanged")).isEqualTo(15.0);
+    assertThat(counted(IngestMetrics.RUNS, "kind", "ok")).isEqualTo(4.0);
+    assertThat(counted(IngestMetrics.RUNS, "kind", "failed")).isZero();
+    assertThat(registry.find(IngestMetrics.REJECTED).counters()).allSatisfy(c -> assertThat(c.count()).isZero());
+  }
+
+  @Test
+  void aRunThatCannotReadItsSourceCountsAsFailed() throws Exception {
+    Path feed = writeFeed(HEADER + P70);
+    Files.delete(dir.resolve("tqa.csv"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(feed)).isInstanceOf(IngestException.class);
+    assertThat(counted(IngestMetrics.RUNS, "kind", "failed")).isEqualTo(1.0);
+    assertThat(counted(IngestMetrics.RUNS, "kind", "ok")).isZero();
+    assertThat(registry.get(IngestMetrics.LAST_SUCCESS).gauge().value()).isNaN();
   }
 
   @Test
@@ -200,6 +225,17 @@ class IngestIntegrationTest {
     RunSummary again = run(feed);
     assertThat(again.rejected()).as("still counted").isEqualTo(5);
     assertThat(readAll(topics.rejected())).as("but not sent twice").hasSize(5);
+    for (String reason : List.of("not_a_number", "missing_model", "out_of_range", "malformed_row", "bad_date")) {
+      assertThat(counted(IngestMetrics.REJECTED, "reason", reason)).as("%s: counted as sent, once", reason)
+          .isEqualTo(1.0);
+    }
+    // 70m's score; the models of 70m and of 410m (its row was read, only its score is out of range)
+    assertThat(counted(IngestMetrics.RECORDS, "kind", "published")).isEqualTo(3.0);
+    assertThat(counted(IngestMetrics.RECORDS, "kind", "unchanged")).as("the same three, run 2").isEqualTo(3.0);
+  }
+
+  private double counted(String name, String tag, String value) {
+    return registry.get(name).tag(tag, value).counter().count();
   }
 
   private static JsonNode json(ConsumerRecord<String, byte[]> r) {

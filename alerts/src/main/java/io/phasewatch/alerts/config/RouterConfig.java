@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.phasewatch.alerts.delivery.RetryPolicy;
 import io.phasewatch.alerts.route.Route;
 import io.phasewatch.alerts.route.RouteMatch;
+import io.phasewatch.core.domain.TopicName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +37,7 @@ public record RouterConfig(
     Duration pollTimeout,
     Map<String, String> kafka) {
 
-  public static final String DEFAULT_TOPIC_PREFIX = "phasewatch";
+  public static final String DEFAULT_TOPIC_PREFIX = TopicName.DEFAULT_PREFIX;
   public static final String DEFAULT_GROUP_ID = "phasewatch-alerts";
   public static final int DEFAULT_MAX_POLL_RECORDS = 20;
   public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
@@ -98,6 +99,12 @@ public record RouterConfig(
     List<String> problems = new ArrayList<>();
     if (topicPrefix.isBlank()) {
       problems.add("topic_prefix is blank");
+    } else {
+      try {
+        TopicName.checkedPrefix(topicPrefix);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
     }
     if (groupId.isBlank()) {
       problems.add("group_id is blank");

@@ -1,9 +1,11 @@
 package io.phasewatch.alerts.kafka;
 
+import io.phasewatch.core.domain.TopicName;
 import java.util.Map;
 
 /**
- * The router's topics under a prefix ({@code phasewatch} by default).
+ * The router's topics under a prefix ({@code phasewatch} by default), named by {@link TopicName},
+ * the one definition of topic names.
  *
  * @param alerts input, written by the streams app: key subject, value AlertEvent JSON
  * @param dead alerts a sink could not take: the input key and value, with headers {@code sink},
@@ -14,12 +16,12 @@ import java.util.Map;
 public record AlertTopics(String alerts, String dead, String delivered) {
 
   /** Kept 30 days by default: long enough to look at and re-publish. */
-  public static final Map<String, String> DEAD_CONFIG =
-      Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(30L * 24 * 3600 * 1000));
-  public static final Map<String, String> DELIVERED_CONFIG = Map.of("cleanup.policy", "compact");
+  public static final Map<String, String> DEAD_CONFIG = TopicName.ALERTS_DEAD.topicConfigs();
+  public static final Map<String, String> DELIVERED_CONFIG =
+      TopicName.ALERTS_DELIVERED.topicConfigs();
 
   public static AlertTopics withPrefix(String prefix) {
-    return new AlertTopics(prefix + ".alerts.v1", prefix + ".alerts.dead.v1",
-        prefix + ".alerts.delivered.v1");
+    return new AlertTopics(TopicName.ALERTS.name(prefix), TopicName.ALERTS_DEAD.name(prefix),
+        TopicName.ALERTS_DELIVERED.name(prefix));
   }
 }

@@ -123,6 +123,16 @@ class RouterConfigsTest {
   }
 
   @Test
+  void topicPrefixThatCannotNameATopicIsAnError() {
+    assertThatThrownBy(() -> RouterConfigs.parse("""
+        topic_prefix: "my prefix"
+        sinks: {c: {type: console}}
+        routes: [{sinks: [c]}]
+        """, "p.yml")).isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("topic prefix must be letters, digits");
+  }
+
+  @Test
   void minimalConfigTakesDefaults() {
     RouterConfig c = RouterConfigs.parse("""
         sinks: {out: {type: console}}

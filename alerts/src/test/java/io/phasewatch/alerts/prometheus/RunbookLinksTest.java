@@ -61,7 +61,7 @@ class RunbookLinksTest {
             .contains(alert.toLowerCase(Locale.ROOT));
       }
     }
-    assertThat(rules).isEqualTo(8);
+    assertThat(rules).isEqualTo(9);
   }
 
   @Test

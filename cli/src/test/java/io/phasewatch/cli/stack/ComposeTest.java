@@ -3,6 +3,7 @@ package io.phasewatch.cli.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.phasewatch.cli.Main;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParseResult;
 
 /**
  * docker-compose.yml, checked without an engine: {@code docker-compose config} validates and
@@ -177,6 +179,20 @@ class ComposeTest {
       assertThat(ports(compose, role)).as(role).containsKey(Integer.parseInt(port));
     }
     assertThat(images).hasSize(1);
+  }
+
+  @Test
+  void theIngestAndAlertsCommandsOfTheStackParseAndServeMetricsOnTheirScrapedPort() {
+    JsonNode compose = resolvedCompose();
+    for (String role : List.of("ingest", "alerts")) {
+      List<String> command = command(compose, role);
+      ParseResult parsed = Main.commandLine().parseArgs(command.toArray(String[]::new));
+      assertThat(parsed.hasSubcommand()).as(role).isTrue();
+      assertThat(parsed.subcommand().commandSpec().name()).isEqualTo(role);
+      int port = parsed.subcommand().matchedOptionValue("--metrics-port", -1);
+      assertThat(port).as("%s: --metrics-port, where prometheus/prometheus.yml scrapes it", role)
+          .isEqualTo(8080);
+    }
   }
 
   @Test

@@ -25,13 +25,13 @@ final class ExportedMetrics {
       "kafka_version");
 
   /** Name → labels. A histogram is listed by its base name; see {@link #labelsOf}. */
-  private static final Map<String, Set<String>> NAMES = names();
+  private static final Map<String, Set<String>> NAMES = listed();
 
   private static final Set<String> HISTOGRAMS = Set.of("phasewatch_alert_delivery_seconds");
 
   private ExportedMetrics() {}
 
-  private static Map<String, Set<String>> names() {
+  private static Map<String, Set<String>> listed() {
     Map<String, Set<String>> m = new LinkedHashMap<>();
     Set<String> family = Set.of("family");
     m.put("phasewatch_family_coupling", family);
@@ -56,6 +56,15 @@ final class ExportedMetrics {
     m.put("phasewatch_rejected_total", Set.of("reason"));
     m.put("phasewatch_alerts_total", Set.of("kind"));
     m.put("phasewatch_build_info", Set.of("version"));
+    // The ingest role (IngestMetrics in the ingest module; IngestMetricNamesTest scrapes it).
+    // Its phasewatch_rejected_total is the streams role's name and label, listed above.
+    Set<String> kind = Set.of("kind");
+    m.put("phasewatch_ingest_records_total", kind);
+    m.put("phasewatch_ingest_runs_total", kind);
+    m.put("phasewatch_ingest_run_seconds_count", kind);
+    m.put("phasewatch_ingest_run_seconds_sum", kind);
+    m.put("phasewatch_ingest_run_seconds_max", kind);
+    m.put("phasewatch_ingest_last_success_timestamp_seconds", Set.of());
     Set<String> sinkKind = Set.of("sink", "kind");
     m.put("phasewatch_alerts_delivered_total", sinkKind);
     m.put("phasewatch_alerts_failed_total", sinkKind);
@@ -70,6 +79,11 @@ final class ExportedMetrics {
     m.put("kafka_stream_client_state", Set.of("client_id", "application_id", "process_id",
         "kafka_version"));
     return Map.copyOf(m);
+  }
+
+  /** Every name listed (a histogram by its base name). */
+  static Set<String> names() {
+    return NAMES.keySet();
   }
 
   static boolean isKafka(String name) {

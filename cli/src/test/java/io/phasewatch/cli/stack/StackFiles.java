@@ -1,9 +1,8 @@
 package io.phasewatch.cli.stack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +30,7 @@ final class StackFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
   // Prints a YAML file as JSON. A YAML library is not on the cli test classpath yet; PyYAML
   // comes with Debian's docker-compose, which these tests need anyway.
-  private static final String YAML_TO_JSON =
-      "import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1], encoding='utf-8')), sys.stdout)";
+  private static final YAMLMapper YAML = new YAMLMapper();
 
   private StackFiles() {}
 
@@ -58,24 +56,19 @@ final class StackFiles {
 
   /** Parses a YAML file (PyYAML's safe loader) into a JSON tree; fails the test when invalid. */
   static JsonNode yaml(Path file) {
-    Tools.Result r = Tools.run(Tools.PYTHON3, ROOT, "-c", YAML_TO_JSON, file.toString());
-    assertThat(r.exitCode()).as("%s is not valid YAML:%n%s", ROOT.relativize(file), r.output())
-        .isZero();
-    return parseJson(r.output());
+    try {
+      return YAML.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new AssertionError(ROOT.relativize(file) + " is not valid YAML: " + e.getMessage(), e);
+    }
   }
 
   /** Parses YAML text (e.g. {@code docker-compose config} output) into a JSON tree. */
   static JsonNode yamlText(String text) {
     try {
-      Path tmp = Files.createTempFile("phasewatch-stack", ".yml");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        return yaml(tmp);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      return YAML.readTree(text);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new AssertionError("not valid YAML: " + e.getMessage(), e);
     }
   }
 

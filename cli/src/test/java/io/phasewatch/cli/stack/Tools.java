@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 final class Tools {
   static final Tool PROMTOOL = new Tool("promtool", "prometheus");
   static final Tool DOCKER_COMPOSE = new Tool("docker-compose", "docker-compose");
-  static final Tool PYTHON3 = new Tool("python3", "python3-yaml");
 
   private static final long TIMEOUT_SECONDS = 60;
 

@@ -1,5 +1,6 @@
 package io.phasewatch.core.detect;
 
+import io.phasewatch.core.base.LogScale;
 import io.phasewatch.core.domain.AlertKind;
 import io.phasewatch.core.domain.Evidence;
 import io.phasewatch.core.domain.SubjectType;
@@ -23,7 +24,11 @@ import java.util.OptionalInt;
  *
  * <p><b>SCALE_ANOMALY</b>, per model: fires when a model above the pooled N_c's 95% CI is in tax
  * (γ12 &lt; −deadBand), or one below it is in bonus (γ12 &gt; +deadBand); resolves when it is
- * inside the CI, or in the phase its scale predicts beyond the dead band.
+ * inside the CI, or in the phase its scale predicts beyond the dead band. Its evidence carries
+ * CAPE's h(D) residual, B2 − quadratic(x) of the reference panel's fit ({@code h_residual}).
+ *
+ * <p><b>NC_SHIFT</b>, of the family's own bootstrap N_c: fires when it moves outside the previous
+ * estimate's 95% CI, by the rule of {@link NcShift}.
  *
  * <p>Nothing is read from a family with fewer than {@link DetectorConfig#minFamilyModels()}
  * models (every condition holds).
@@ -31,7 +36,8 @@ import java.util.OptionalInt;
 public final class FamilyRules {
   private FamilyRules() {}
 
-  public static Evaluation evaluate(FamilyObservation obs, DetectorConfig config) {
+  public static Evaluation evaluate(FamilyObservation obs, Announcements previous,
+      DetectorConfig config) {
     List<Condition> out = new ArrayList<>();
     List<SizedModel> models = obs.models();
     boolean enough = models.size() >= config.minFamilyModels();
@@ -45,7 +51,36 @@ public final class FamilyRules {
         }
       }
     }
-    return new Evaluation(out, Map.of());
+    Map<String, NcEstimate> baselines = new LinkedHashMap<>(previous.baselines());
+    String key = Condition.key(AlertKind.NC_SHIFT, SubjectType.FAMILY, obs.family(), "");
+    NcShift.step(obs.familyNc(), enough, key, previous, baselines)
+        .ifPresent(step -> out.add(ncShift(obs, step)));
+    return new Evaluation(out, baselines);
+  }
+
+  private static Condition ncShift(FamilyObservation obs, NcShift.Step step) {
+    NcEstimate now = step.now();
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("nc_median_b", now.medianB());
+    step.before().ifPresent(b -> {
+      values.put("nc_previous_median_b", b.medianB());
+      values.put("nc_previous_lo95_b", b.lo95B());
+      values.put("nc_previous_hi95_b", b.hi95B());
+    });
+    Evidence evidence = new Evidence(values, OptionalInt.of(now.n()),
+        Optional.of(new Evidence.Interval("nc_median_b", 0.95, now.lo95B(), now.hi95B())),
+        Optional.empty(), contributors(obs.models()));
+    String summary = String.format(Locale.ROOT,
+        "N_c of family %s moved to %.3gB [%.3gB, %.3gB]%s (n=%d)", obs.family(),
+        now.medianB(), now.lo95B(), now.hi95B(),
+        step.before().map(b -> String.format(Locale.ROOT,
+            ", outside the previous %.3gB [%.3gB, %.3gB]", b.medianB(), b.lo95B(), b.hi95B()))
+            .orElse(""), now.n());
+    return new Condition(AlertKind.NC_SHIFT, SubjectType.FAMILY, obs.family(), "",
+        step.reading(), null, summary, evidence, SuggestedAction.of(
+            SuggestedAction.Kind.CURATE_DATA,
+            "see which models moved the family's estimate: curated data and new recipes move N_c"
+                + " down"));
   }
 
   private static Condition crossing(FamilyObservation obs, boolean enough, DetectorConfig config) {
@@ -105,6 +140,13 @@ public final class FamilyRules {
     Map<String, Double> values = new LinkedHashMap<>();
     values.put("gamma12", g);
     values.put("params_b", m.paramsB());
+    obs.pooledQuadratic().ifPresent(q -> {
+      double x = LogScale.x(m.paramsB());
+      double expected = q.a() * x * x + q.b() * x + q.c();
+      values.put("b2", m.b2());
+      values.put("b2_scale_trend", expected);
+      values.put("h_residual", m.b2() - expected);
+    });
     Evidence evidence = withPooledNc(Evidence.of(values, obs.models().size()), values, obs)
         .withContributingModels(contributors(List.of(m)));
     String where = above ? "above" : below ? "below" : "inside";

@@ -29,6 +29,11 @@ public final class Observations {
     return d.nc().map(b -> new NcEstimate(b.medianB(), b.ci95B().lo(), b.ci95B().hi(), d.n()));
   }
 
+  /** The family's own bootstrap N_c with its 95% CI, when defined. */
+  public static Optional<NcEstimate> nc(FamilyDiagnosis d) {
+    return d.nc().map(b -> new NcEstimate(b.medianB(), b.ci95B().lo(), b.ci95B().hi(), d.n()));
+  }
+
   public static FamilyObservation family(FamilyDiagnosis d,
       Map<String, Map<String, String>> sources, Optional<PanelDiagnosis> reference) {
     List<SizedModel> models = d.models().stream()
@@ -36,7 +41,8 @@ public final class Observations {
             sources.getOrDefault(m.model(), Map.of())))
         .toList();
     return new FamilyObservation(d.family(), models, reference.flatMap(Observations::nc),
-        reference.map(PanelDiagnosis::panel).orElse(""));
+        reference.map(PanelDiagnosis::panel).orElse(""),
+        reference.flatMap(PanelDiagnosis::quadratic), nc(d));
   }
 
   public static PanelObservation panel(PanelDiagnosis d, Map<String, Map<String, String>> sources) {

@@ -13,65 +13,25 @@ import java.util.OptionalInt;
 
 /**
  * NC_SHIFT of a pooled panel (METHOD.md §2: "N_c shifts when its estimate moves outside the
- * previous estimate's 95% CI").
- *
- * <p>The baseline is the previous estimate while nothing is announced. A new estimate outside the
- * baseline's CI fires, and the baseline stays where it was. While fired, the alert resolves when
- * a later estimate either lands back inside the baseline's CI (the shift was corrected away) or
- * inside the CI of the estimate that fired it (the new level is confirmed; it becomes the
- * baseline). An undefined estimate, or one on fewer than {@link DetectorConfig#minPanelModels()}
- * models, changes nothing.
+ * previous estimate's 95% CI"), by the rule of {@link NcShift}; nothing is read from a panel of
+ * fewer than {@link DetectorConfig#minPanelModels()} models.
  */
 public final class PanelRules {
   private PanelRules() {}
 
   /** Baseline name: the estimate in force before the shift. */
-  static final String BASELINE = "nc";
+  static final String BASELINE = NcShift.BASELINE;
   /** Baseline name: the estimate that fired the shift, while it is announced. */
-  static final String SHIFTED = "nc_shifted";
+  static final String SHIFTED = NcShift.SHIFTED;
 
   public static Evaluation evaluate(PanelObservation obs, Announcements previous,
       DetectorConfig config) {
     Map<String, NcEstimate> baselines = new LinkedHashMap<>(previous.baselines());
     String key = Condition.key(AlertKind.NC_SHIFT, SubjectType.PANEL, obs.panel(), "");
-    boolean fired = previous.isFired(key);
-    Optional<NcEstimate> before = previous.baseline(BASELINE);
-    if (obs.nc().isEmpty() || obs.n() < config.minPanelModels()) {
-      return fired
-          ? new Evaluation(List.of(condition(obs, before, before.orElseThrow(), Reading.HOLD)),
-              baselines)
-          : new Evaluation(List.of(), baselines);
-    }
-    NcEstimate now = obs.nc().get();
-    if (before.isEmpty()) {
-      baselines.put(BASELINE, now);
-      return new Evaluation(List.of(), baselines);
-    }
-    NcEstimate base = before.get();
-    Reading reading;
-    if (!fired) {
-      if (base.contains(now.medianB())) {
-        reading = Reading.HOLD;
-        baselines.put(BASELINE, now);
-      } else {
-        reading = Reading.ENTER;
-        baselines.put(SHIFTED, now);
-      }
-    } else {
-      NcEstimate shifted = previous.baseline(SHIFTED).orElse(now);
-      if (base.contains(now.medianB())) {
-        reading = Reading.LEAVE;
-        baselines.remove(SHIFTED);
-      } else if (shifted.contains(now.medianB())) {
-        reading = Reading.LEAVE;
-        baselines.put(BASELINE, now);
-        baselines.remove(SHIFTED);
-      } else {
-        reading = Reading.HOLD;
-        baselines.put(SHIFTED, now);
-      }
-    }
-    return new Evaluation(List.of(condition(obs, before, now, reading)), baselines);
+    return new Evaluation(NcShift.step(obs.nc(), obs.n() >= config.minPanelModels(), key,
+            previous, baselines)
+        .map(step -> List.of(condition(obs, step.before(), step.now(), step.reading())))
+        .orElse(List.of()), baselines);
   }
 
   private static Condition condition(PanelObservation obs, Optional<NcEstimate> before,

@@ -62,11 +62,51 @@ public final class Diagnoses {
 
   /**
    * One family (METHOD.md §1.1–§1.6): r within the family, the width-normalised r, γ12 and phase
-   * of each model, the crossing interval, the per-family vertex N_c and the largest model's
-   * phase. The per-family vertex is reported only when it lies inside the configured vertex
-   * window (7 &lt; x &lt; 12 by default), like a kept bootstrap resample.
+   * of each model, the crossing interval, the per-family vertex N_c with its bootstrap ({@link
+   * #familyNc}) and the largest model's phase. The per-family vertex is reported only when it
+   * lies inside the configured vertex window (7 &lt; x &lt; 12 by default), like a kept bootstrap
+   * resample.
    */
   public static FamilyDiagnosis family(String family, List<BaseModelPoint> models, DiagnosisConfig c) {
+    return family(family, models, c, familyNc(models, c));
+  }
+
+  /**
+   * The per-family bootstrap N_c (METHOD.md §1.4 "per family: the same vertex estimate on the
+   * family's own models when it has ≥ 4 sizes"): {@link NcBootstrap} over the family's models with
+   * the configured resamples, seed and window; undefined below {@link
+   * DiagnosisConfig#familyMinSizes()} distinct sizes. It depends only on each model's name, size
+   * and B2 ({@link #familyNcInputs}).
+   */
+  public static Outcome<PanelDiagnosis.NcBootstrap> familyNc(List<BaseModelPoint> models,
+      DiagnosisConfig c) {
+    long sizes = models.stream().mapToDouble(BaseModelPoint::paramsB).distinct().count();
+    if (sizes < c.familyMinSizes()) {
+      return Outcome.undefined("fewer than " + c.familyMinSizes() + " sizes (" + sizes + ")");
+    }
+    List<ModelPoint> points = models.stream().sorted(BY_SIZE).map(Diagnoses::point).toList();
+    return NcBootstrap.of(points, c.bootstrap()).map(b -> ncBlock(b, c));
+  }
+
+  /** What the bootstrap reads of one model (METHOD.md §1.4: x from the size, y = B2). */
+  public record NcInput(String model, double paramsB, double b2) {}
+
+  /**
+   * What {@link #familyNc} reads, in its order: each model's name, size and B2, sorted by size
+   * then name. Two lists of models with equal inputs have equal bootstraps.
+   */
+  public static List<NcInput> familyNcInputs(List<BaseModelPoint> models) {
+    return models.stream().sorted(BY_SIZE)
+        .map(m -> new NcInput(m.model(), m.paramsB(), m.b2())).toList();
+  }
+
+  /**
+   * {@link #family(String, List, DiagnosisConfig)} with its bootstrap given: {@code nc} must be
+   * {@link #familyNc} of the same models (or of models with equal {@link #familyNcInputs}), as
+   * the streams app reuses a family's bootstrap while its sizes and B2 stay the same.
+   */
+  public static FamilyDiagnosis family(String family, List<BaseModelPoint> models,
+      DiagnosisConfig c, Outcome<PanelDiagnosis.NcBootstrap> familyNc) {
     List<BaseModelPoint> sorted = models.stream().sorted(BY_SIZE).toList();
     List<ModelPoint> points = sorted.stream().map(Diagnoses::point).toList();
     Map<String, String> undefined = new TreeMap<>();
@@ -110,6 +150,7 @@ public final class Diagnoses {
     note(undefined, "r_width_normalized", rWidth);
     note(undefined, "crossing", crossing);
     note(undefined, "nc_b", nc);
+    note(undefined, "nc", familyNc);
     note(undefined, "largest_gamma12", largestGamma);
     note(undefined, "largest_phase", largestPhase);
     if (largest.isEmpty()) {
@@ -117,7 +158,7 @@ public final class Diagnoses {
     }
     return new FamilyDiagnosis(FamilyDiagnosis.SCHEMA_VERSION, family, sorted.size(),
         optional(r), optional(p), optional(rWidth), optionalObject(crossing), rows, optional(nc),
-        largest.map(m -> m.point().model()), optional(largestGamma), optionalObject(largestPhase),
+        optionalObject(familyNc), largest.map(m -> m.point().model()), optional(largestGamma), optionalObject(largestPhase),
         undefined);
   }
 
@@ -146,9 +187,7 @@ public final class Diagnoses {
     Outcome<Double> gammaZero = CriticalScale.gammaZeroCrossing(points, c.minAbsDeltaB1())
         .map(CriticalScale.GammaZeroCrossing::ncB);
     Outcome<PanelDiagnosis.NcBootstrap> nc = NcBootstrap.of(points, c.bootstrap())
-        .map(b -> new PanelDiagnosis.NcBootstrap(b.medianB(),
-            new Bounds(b.ci95B().lo(), b.ci95B().hi()), new Bounds(b.ci68B().lo(), b.ci68B().hi()),
-            b.kept(), b.resamples(), c.bootstrap().seed()));
+        .map(b -> ncBlock(b, c));
 
     List<PanelDiagnosis.Model> rows = new ArrayList<>(sorted.size());
     for (BaseModelPoint m : sorted) {
@@ -303,6 +342,11 @@ public final class Diagnoses {
   private static FrontierDiagnosis.Window window(CorrelationWindow w) {
     return new FrontierDiagnosis.Window(w.n(), w.firstModel(), w.firstDate(), w.lastModel(),
         w.lastDate(), optional(w.r()), w.b1Range());
+  }
+
+  private static PanelDiagnosis.NcBootstrap ncBlock(NcBootstrap b, DiagnosisConfig c) {
+    return new PanelDiagnosis.NcBootstrap(b.medianB(), new Bounds(b.ci95B().lo(), b.ci95B().hi()),
+        new Bounds(b.ci68B().lo(), b.ci68B().hi()), b.kept(), b.resamples(), c.bootstrap().seed());
   }
 
   private static Outcome<Double> insideWindow(double vertexX, double ncB, NcBootstrap.Config window) {

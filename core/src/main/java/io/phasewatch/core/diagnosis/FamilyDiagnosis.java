@@ -19,6 +19,9 @@ import java.util.OptionalDouble;
  *     interval in which the family crosses N_c (§1.4)
  * @param models every model, smallest first, with its γ12 and phase (§1.1, §1.2)
  * @param ncB the family's own quadratic-vertex N_c in billions (§1.4), from 4 distinct sizes up
+ * @param nc the bootstrap of that vertex over the family's own models (§1.4, the same resamples,
+ *     seed and window as a panel's), from 4 distinct sizes up: what a family's N_c shift is
+ *     judged by (§2)
  * @param largestModel the largest model (ties broken by name)
  * @param largestGamma12 its γ12
  * @param largestPhase its phase ({@code tax}, {@code transition}, {@code bonus})
@@ -33,6 +36,7 @@ public record FamilyDiagnosis(
     Optional<Crossing> crossing,
     List<Model> models,
     OptionalDouble ncB,
+    Optional<PanelDiagnosis.NcBootstrap> nc,
     Optional<String> largestModel,
     OptionalDouble largestGamma12,
     Optional<String> largestPhase,
@@ -47,6 +51,7 @@ public record FamilyDiagnosis(
     crossing = Nulls.orEmpty(crossing);
     models = Nulls.copy(models);
     ncB = Nulls.orEmpty(ncB);
+    nc = Nulls.orEmpty(nc);
     largestModel = Nulls.orEmpty(largestModel);
     largestGamma12 = Nulls.orEmpty(largestGamma12);
     largestPhase = Nulls.orEmpty(largestPhase);

@@ -8,9 +8,16 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * What phasewatch knows about one model (DESIGN.md "Records"). Key on
- * {@code phasewatch.models.v1}: {@code model_id}.
+ * What one feed knows about one model (DESIGN.md "Records"). Key on {@code phasewatch.models.v1}:
+ * {@link #key()}, {@code source|model_id}, so that every feed that describes a model keeps its
+ * own description (a dated snapshot and a matrix may give one release different dates); a record
+ * without a source is keyed by {@code model_id} alone. Downstream, {@link ModelProfile#resolve}
+ * chooses among a model's records.
  *
+ * @param source the feed id that published it; empty for producers that do not say
+ * @param name the model's name as its feed spells it ({@code EleutherAI/pythia-70m} for the id
+ *     {@code eleutherai/pythia-70m}): what diagnoses, alerts and the API show; empty when the
+ *     producer gave none, and then {@link #displayName()} is the id
  * @param paramsB parameter count in billions (total, for mixtures of experts)
  * @param dModel hidden width, for width normalisation (§1.5), when public
  * @param cohorts frontier cohorts this release belongs to (e.g. {@code frontier}); a set, kept
@@ -20,7 +27,9 @@ import java.util.OptionalInt;
  */
 public record ModelRecord(
     int schemaVersion,
+    Optional<String> source,
     String modelId,
+    Optional<String> name,
     String family,
     OptionalDouble paramsB,
     OptionalInt dModel,
@@ -33,6 +42,8 @@ public record ModelRecord(
   public static final int SCHEMA_VERSION = 1;
 
   public ModelRecord {
+    source = source == null ? Optional.empty() : source;
+    name = name == null ? Optional.empty() : name;
     paramsB = paramsB == null ? OptionalDouble.empty() : paramsB;
     dModel = dModel == null ? OptionalInt.empty() : dModel;
     kind = kind == null ? ModelKind.UNKNOWN : kind;
@@ -40,6 +51,29 @@ public record ModelRecord(
     releaseDate = releaseDate == null ? Optional.empty() : releaseDate;
     cohorts = Copies.sortedSet(cohorts);
     provenance = Copies.sortedMap(provenance);
+  }
+
+  /** The record without a source and a display name (producers that only know the id). */
+  public ModelRecord(int schemaVersion, String modelId, String family, OptionalDouble paramsB,
+      OptionalInt dModel, ModelKind kind, Optional<String> lab, Optional<LocalDate> releaseDate,
+      List<String> cohorts, Map<String, String> provenance) {
+    this(schemaVersion, Optional.empty(), modelId, Optional.empty(), family, paramsB, dModel, kind,
+        lab, releaseDate, cohorts, provenance);
+  }
+
+  /** {@code source|model_id}, or {@code model_id} for a record without a source. */
+  public static String key(Optional<String> source, String modelId) {
+    return source.map(s -> s + "|" + modelId).orElse(modelId);
+  }
+
+  /** The record's key on {@code phasewatch.models.v1}. */
+  public String key() {
+    return key(source, modelId);
+  }
+
+  /** The name shown for the model: {@link #name} when given, else the id. */
+  public String displayName() {
+    return name.orElse(modelId);
   }
 
   /** The minimal record: a model id and its family, everything optional left empty. */

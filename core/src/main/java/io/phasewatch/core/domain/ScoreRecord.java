@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -20,6 +21,9 @@ import java.util.OptionalInt;
  *     read a missing or null value as a silent 0
  * @param scale {@link Scale#PERCENT} (0–100) or {@link Scale#FRACTION} (0–1)
  * @param metric the metric as the source names it (acc_norm, mc2, mean_score, …)
+ * @param cohorts the cohorts (panels, snapshots) the publishing feed declares; a set, kept sorted.
+ *     A score with cohorts is that cohort's snapshot: it is used for those cohorts only and never
+ *     merged into the model's general profile ({@link ModelProfile#resolve})
  */
 public record ScoreRecord(
     int schemaVersion,
@@ -33,7 +37,8 @@ public record ScoreRecord(
     Optional<Instant> evaluatedAt,
     Optional<Instant> fetchedAt,
     Optional<String> sourceUrl,
-    Optional<String> revision) {
+    Optional<String> revision,
+    List<String> cohorts) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -44,6 +49,16 @@ public record ScoreRecord(
     fetchedAt = fetchedAt == null ? Optional.empty() : fetchedAt;
     sourceUrl = sourceUrl == null ? Optional.empty() : sourceUrl;
     revision = revision == null ? Optional.empty() : revision;
+    cohorts = Copies.sortedSet(cohorts);
+  }
+
+  /** The score of no cohort: one for the model's general profile. */
+  public ScoreRecord(int schemaVersion, String source, String modelId, String benchmark,
+      double value, Scale scale, Optional<String> metric, OptionalInt nShot,
+      Optional<Instant> evaluatedAt, Optional<Instant> fetchedAt, Optional<String> sourceUrl,
+      Optional<String> revision) {
+    this(schemaVersion, source, modelId, benchmark, value, scale, metric, nShot, evaluatedAt,
+        fetchedAt, sourceUrl, revision, List.of());
   }
 
   /** The minimal score: everything optional left empty. */

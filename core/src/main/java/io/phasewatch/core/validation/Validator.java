@@ -86,6 +86,9 @@ public final class Validator {
     notFuture(out, "fetched_at", score.fetchedAt());
     score.sourceUrl().ifPresent(u -> maxLength(out, "source_url", u, MAX_URL_LENGTH));
     score.revision().ifPresent(r -> maxLength(out, "revision", r, MAX_ID_LENGTH));
+    for (int i = 0; i < score.cohorts().size(); i++) {
+      label(out, "cohorts[" + i + "]", score.cohorts().get(i));
+    }
     return out;
   }
 
@@ -97,7 +100,9 @@ public final class Validator {
       return out;
     }
     schema(out, model.schemaVersion());
+    model.source().ifPresent(source -> keyPart(out, "source", source));
     keyPart(out, "model_id", model.modelId());
+    model.name().ifPresent(n -> label(out, "name", n));
     label(out, "family", model.family());
     if (model.paramsB().isPresent()) {
       double p = model.paramsB().getAsDouble();

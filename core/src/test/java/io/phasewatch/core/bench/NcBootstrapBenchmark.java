@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The bootstrap N_c of METHOD.md §1.4 (10,000 resamples, seed 42) on the 14-model headline panel
- * and on synthetic panels of 100 and 1,000 models. Run with the command in docs/PERFORMANCE.md.
+ * The bootstrap N_c of METHOD.md §1.4 (10,000 resamples, seed 42) on a synthetic family of 8
+ * models (the per-family estimate), the 14-model headline panel, and synthetic panels of 100 and
+ * 1,000 models. Run with the command in docs/PERFORMANCE.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class NcBootstrapBenchmark {
 
-  @Param({"14", "100", "1000"})
+  @Param({"8", "14", "100", "1000"})
   int models;
 
   private List<ModelPoint> panel;

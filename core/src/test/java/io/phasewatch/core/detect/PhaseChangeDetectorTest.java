@@ -30,7 +30,8 @@ class PhaseChangeDetectorTest {
     Announcements announced = Announcements.none();
 
     List<AlertEvent> family(FamilyObservation obs) {
-      Decision d = PhaseChangeDetector.decide(FamilyRules.evaluate(obs, CONFIG), announced, T, T);
+      Decision d = PhaseChangeDetector.decide(FamilyRules.evaluate(obs, announced, CONFIG),
+          announced, T, T);
       announced = d.next();
       return d.events();
     }
@@ -105,14 +106,14 @@ class PhaseChangeDetectorTest {
     assertThat(run.family(two)).isEmpty();
     DetectorConfig lenient = CONFIG.withMinFamilyModels(2);
     // with 2 models the previous largest has no γ12: still not a crossing
-    assertThat(PhaseChangeDetector.decide(FamilyRules.evaluate(two, lenient),
+    assertThat(PhaseChangeDetector.decide(FamilyRules.evaluate(two, Announcements.none(), lenient),
         Announcements.none(), T, T).events()).isEmpty();
   }
 
   @Test
   void sameTransitionOnSameEvidenceHasTheSameId() {
     String first = new Run().family(family(-0.5, 0.4)).get(0).id();
-    String again = PhaseChangeDetector.decide(FamilyRules.evaluate(family(-0.5, 0.4), CONFIG),
+    String again = PhaseChangeDetector.decide(FamilyRules.evaluate(family(-0.5, 0.4), Announcements.none(), CONFIG),
         Announcements.none(), T.plusSeconds(3600), T.plusSeconds(60)).events().get(0).id();
     String otherEvidence = new Run().family(family(-0.5, 0.5)).get(0).id();
     assertThat(again).isEqualTo(first);
@@ -145,6 +146,64 @@ class PhaseChangeDetectorTest {
           assertThat(e.subject()).isEqualTo("big");
           assertThat(e.summary()).startsWith("resolved, no longer observed");
         });
+  }
+
+  @Test
+  void scaleAnomalyEvidenceCarriesTheHResidualAgainstThePanelsQuadratic() {
+    // the §1.4 fit 4.532x² − 86.42x + 447.8; at 20B, x = log10(2e10) = 10.30103:
+    // 4.532·106.1112 − 86.42·10.30103 + 447.8 = 480.896 − 890.215 + 447.8 = 38.481
+    NcEstimate nc = new NcEstimate(3.5, 2.9, 13.4, 14);
+    FamilyObservation obs = new FamilyObservation("fam",
+        List.of(model("s", 1, null), model("m", 7, 0.3), model("big", 20, -0.4)),
+        Optional.of(nc), "paper",
+        Optional.of(new io.phasewatch.core.diagnosis.PanelDiagnosis.Quadratic(4.532, -86.42,
+            447.8)), Optional.empty());
+    AlertEvent e = new Run().family(obs).get(0);
+    assertThat(e.kind()).isEqualTo(AlertKind.SCALE_ANOMALY);
+    assertThat(e.evidence().values().get("b2_scale_trend"))
+        .isCloseTo(38.481, org.assertj.core.api.Assertions.within(0.002));
+    assertThat(e.evidence().values().get("h_residual"))
+        .isCloseTo(40 - 38.481, org.assertj.core.api.Assertions.within(0.002));
+  }
+
+  private static FamilyObservation familyWithNc(double median, double lo, double hi) {
+    return new FamilyObservation("fam",
+        List.of(model("a", 1, null), model("b", 2, -0.2), model("c", 4, -0.3),
+            model("d", 8, -0.25)),
+        Optional.empty(), "", Optional.empty(),
+        Optional.of(new NcEstimate(median, lo, hi, 4)));
+  }
+
+  @Test
+  void familyNcShiftFiresOnceWhenTheEstimateLeavesThePreviousCi() {
+    Run run = new Run();
+    assertThat(run.family(familyWithNc(5.0, 3.0, 9.0))).isEmpty();
+    assertThat(run.family(familyWithNc(6.0, 3.5, 9.5))).as("inside [3, 9]").isEmpty();
+    List<AlertEvent> fired = run.family(familyWithNc(1.5, 1.0, 2.5));
+    assertThat(fired).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(AlertKind.NC_SHIFT);
+      assertThat(e.state()).isEqualTo(AlertState.FIRED);
+      assertThat(e.subject()).isEqualTo("fam");
+      assertThat(e.evidence().values()).containsEntry("nc_previous_median_b", 6.0)
+          .containsEntry("nc_previous_lo95_b", 3.5).containsEntry("nc_median_b", 1.5);
+    });
+    assertThat(run.family(familyWithNc(1.5, 1.0, 2.5))).as("the same estimate again").isEmpty();
+    assertThat(run.family(familyWithNc(0.5, 0.3, 0.8))).as("outside [3.5, 9.5] and outside "
+        + "the shifted [1.0, 2.5]: still shifted").isEmpty();
+    assertThat(run.family(familyWithNc(0.6, 0.4, 0.9))).as("inside the last [0.3, 0.8]")
+        .singleElement().satisfies(e -> assertThat(e.state()).isEqualTo(AlertState.RESOLVED));
+    assertThat(run.announced.baseline(NcShift.BASELINE)).hasValueSatisfying(
+        b -> assertThat(b.medianB()).isEqualTo(0.6));
+  }
+
+  @Test
+  void aShiftedEstimateReadAgainDoesNotResolveTheShift() {
+    Run run = new Run();
+    run.panel(panel(3.5, 2.9, 13.4));
+    assertThat(run.panel(panel(20, 15, 30))).hasSize(1);
+    assertThat(run.panel(panel(20, 15, 30))).isEmpty();
+    assertThat(run.panel(panel(21, 16, 31))).singleElement()
+        .satisfies(e -> assertThat(e.state()).isEqualTo(AlertState.RESOLVED));
   }
 
   private static PanelObservation panel(double median, double lo, double hi) {

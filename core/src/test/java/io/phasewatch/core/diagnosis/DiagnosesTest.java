@@ -145,6 +145,45 @@ class DiagnosesTest {
   }
 
   @Test
+  void familyBootstrapIsThePanelBootstrapOnTheFamilysOwnModels() {
+    // the §1.4 table taken as one "family": the per-family bootstrap must give the figures
+    // METHOD.md publishes for it (seed 42: median 3.49B, 95% [2.92B, 12–16B])
+    List<BaseModelPoint> all = paperPanel().stream()
+        .map(m -> BaseModelPoint.of(m.model(), "All", m.paramsB(), m.b1(), m.b2())).toList();
+    FamilyDiagnosis d = Diagnoses.family("All", all, DiagnosisConfig.defaults());
+    PanelDiagnosis.NcBootstrap nc = d.nc().orElseThrow();
+    assertThat(nc.medianB()).isCloseTo(3.49, within(3.49 * 0.02));
+    assertThat(nc.ci95B().lo()).isCloseTo(2.92, within(2.92 * 0.02));
+    assertThat(nc.ci95B().hi()).isBetween(12.0, 16.5);
+    assertThat(nc).isEqualTo(Diagnoses.panel("p", all, DiagnosisConfig.defaults()).nc()
+        .orElseThrow());
+    assertThat(d.undefined()).doesNotContainKey("nc");
+  }
+
+  @Test
+  void familyBootstrapNeedsFourSizes() {
+    List<BaseModelPoint> three = pythia().subList(0, 3);
+    FamilyDiagnosis d = Diagnoses.family("Pythia", three, FAST);
+    assertThat(d.nc()).isEmpty();
+    assertThat(d.undefined().get("nc")).isEqualTo("fewer than 4 sizes (3)");
+  }
+
+  @Test
+  void familyBootstrapInputsAreNameSizeAndB2InSizeOrder() {
+    List<BaseModelPoint> shuffled = new ArrayList<>(pythia());
+    Collections.reverse(shuffled);
+    assertThat(Diagnoses.familyNcInputs(shuffled)).isEqualTo(Diagnoses.familyNcInputs(pythia()));
+    assertThat(Diagnoses.familyNcInputs(pythia()).get(0))
+        .isEqualTo(new Diagnoses.NcInput("pythia-70m", 0.07, 47.1));
+    // a B1 change leaves the inputs, and so the bootstrap, as they were
+    List<BaseModelPoint> b1Moved = pythia().stream().map(m -> new BaseModelPoint(m.model(),
+        m.family(), m.paramsB(), m.b1() + 1, m.b2(), m.dModel(), m.extraAxes())).toList();
+    assertThat(Diagnoses.familyNcInputs(b1Moved)).isEqualTo(Diagnoses.familyNcInputs(pythia()));
+    assertThat(Diagnoses.family("Pythia", b1Moved, FAST,
+        Diagnoses.familyNc(pythia(), FAST))).isEqualTo(Diagnoses.family("Pythia", b1Moved, FAST));
+  }
+
+  @Test
   void paperPanelGivesTheMethodCriticalScale() {
     PanelDiagnosis d = Diagnoses.panel("paper", paperPanel(), DiagnosisConfig.defaults());
     assertThat(d.n()).isEqualTo(14);

@@ -96,8 +96,9 @@ class JsonRoundTripTest {
     JsonNode tree = json.valueToTree(ScoreRecord.of("s", "m", "hellaswag", 50.0, Scale.PERCENT));
     assertThat(tree.fieldNames()).toIterable().containsExactly("schema_version", "source",
         "model_id", "benchmark", "value", "scale", "metric", "n_shot", "evaluated_at",
-        "fetched_at", "source_url", "revision");
+        "fetched_at", "source_url", "revision", "cohorts");
     assertThat(tree.get("scale").asText()).isEqualTo("percent");
+    assertThat(tree.get("cohorts").isArray() && tree.get("cohorts").isEmpty()).isTrue();
     for (String empty : List.of("metric", "n_shot", "evaluated_at", "fetched_at", "source_url",
         "revision")) {
       assertThat(tree.get(empty).isNull()).as(empty).isTrue();
@@ -110,9 +111,10 @@ class JsonRoundTripTest {
   @Test
   void modelRecordIsWrittenWithSnakeCaseNamesAndEmptyOptionalsAsNull() throws Exception {
     JsonNode tree = json.valueToTree(ModelRecord.of("m", "f"));
-    assertThat(tree.fieldNames()).toIterable().containsExactly("schema_version", "model_id",
-        "family", "params_b", "d_model", "kind", "lab", "release_date", "cohorts", "provenance");
-    for (String empty : List.of("params_b", "d_model", "lab", "release_date")) {
+    assertThat(tree.fieldNames()).toIterable().containsExactly("schema_version", "source",
+        "model_id", "name", "family", "params_b", "d_model", "kind", "lab", "release_date", "cohorts",
+        "provenance");
+    for (String empty : List.of("source", "name", "params_b", "d_model", "lab", "release_date")) {
       assertThat(tree.get(empty).isNull()).as(empty).isTrue();
     }
     assertThat(tree.get("kind").asText()).isEqualTo("unknown");
@@ -159,13 +161,36 @@ class JsonRoundTripTest {
   void modelProfileIsWrittenAsModelAndScoresByBenchmark() throws Exception {
     JsonNode tree = json.valueToTree(profile());
     assertThat(tree.fieldNames()).toIterable()
-        .containsExactly("schema_version", "model", "scores");
+        .containsExactly("schema_version", "model", "scores", "cohort_views");
     assertThat(tree.at("/model/model_id").asText()).isEqualTo("EleutherAI/pythia-70m");
     assertThat(tree.get("scores").fieldNames()).toIterable()
         .containsExactly("hellaswag", "truthfulqa");
     assertThat(tree.at("/scores/hellaswag/percent").asDouble()).isEqualTo(27.29);
     assertThat(tree.at("/scores/hellaswag/source").asText()).isEqualTo("openllm_v1");
     assertThat(tree.at("/scores/truthfulqa/evaluated_at").isNull()).isTrue();
+    assertThat(tree.get("cohort_views").isEmpty()).isTrue();
+  }
+
+  @Test
+  void recordsWrittenBeforeNameAndCohortsReadWithThemEmpty() throws Exception {
+    ScoreRecord score = json.readValue("""
+        {"schema_version":1,"source":"s","model_id":"m","benchmark":"hellaswag","value":50.0,
+         "scale":"percent"}""", ScoreRecord.class);
+    assertThat(score.cohorts()).isEmpty();
+    ModelRecord model = json.readValue("""
+        {"schema_version":1,"model_id":"eleutherai/pythia-70m","family":"Pythia"}""",
+        ModelRecord.class);
+    assertThat(model.name()).isEmpty();
+    assertThat(model.displayName()).isEqualTo("eleutherai/pythia-70m");
+    ModelRecord named = json.readValue("""
+        {"schema_version":1,"model_id":"eleutherai/pythia-70m","name":"EleutherAI/pythia-70m",
+         "family":"Pythia"}""", ModelRecord.class);
+    assertThat(named.displayName()).isEqualTo("EleutherAI/pythia-70m");
+    ScoreRecord tagged = json.readValue(json.writeValueAsString(new ScoreRecord(1, "s", "m",
+        "hellaswag", 50.0, Scale.PERCENT, Optional.empty(), OptionalInt.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), List.of("b", "a", "b"))),
+        ScoreRecord.class);
+    assertThat(tagged.cohorts()).containsExactly("a", "b");
   }
 
   @Test

@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * records, tombstones for scores that vanished from an authoritative feed, and rejections not
  * sent before; plus the checkpoint to keep once they are delivered, and the run's counts.
  *
- * <p>Models are never retracted: a model id is shared by every feed that scores the model, so one
- * feed dropping it does not mean it is gone.
+ * <p>Model records are keyed {@code feed|model_id} (each feed keeps its own description of a
+ * model) and are not retracted: a record without scores is not analysed, and the model's
+ * scores, which are retracted, are what an analysis reads.
  */
 public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries, RunSummary summary) {
 
@@ -50,7 +51,7 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
     common.put("priority", Integer.toString(feed.priority()));
 
     for (ModelRecord model : now.models()) {
-      String entry = MODEL + model.modelId();
+      String entry = MODEL + model.key();
       String hash = ContentHash.of(model);
       next.put(entry, hash);
       Optional<Outgoing.Change> change = change(before.get(entry), hash);
@@ -59,7 +60,7 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
         continue;
       }
       m[change.get() == Outgoing.Change.NEW ? 0 : 1]++;
-      models.add(new Outgoing(Outgoing.Destination.MODELS, model.modelId(),
+      models.add(new Outgoing(Outgoing.Destination.MODELS, model.key(),
           Optional.of(ContentHash.bytes(model)), common, change.get()));
     }
     for (ScoreRecord score : now.scores()) {
@@ -92,6 +93,7 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
     }
 
     Map<String, Long> byReason = new HashMap<>();
+    Map<String, Long> sentByReason = new HashMap<>();
     for (Rejection r : now.rejected()) {
       byReason.merge(r.reason(), 1L, Long::sum);
       String entry = REJECTED + r.key() + "|" + r.reason();
@@ -100,6 +102,7 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
       if (hash.equals(before.get(entry))) {
         continue;
       }
+      sentByReason.merge(r.reason(), 1L, Long::sum);
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("reason", r.reason());
       headers.put("stage", r.stage().id());
@@ -116,7 +119,8 @@ public record ChangeSet(List<Outgoing> messages, Map<String, String> nextEntries
     all.addAll(scores);
     all.addAll(rejected);
     RunSummary summary = new RunSummary(feed.id(), false, dryRun,
-        new RunSummary.Counts(s[0], s[1], s[2], s[3]), new RunSummary.Counts(m[0], m[1], m[2], 0), byReason);
+        new RunSummary.Counts(s[0], s[1], s[2], s[3]), new RunSummary.Counts(m[0], m[1], m[2], 0), byReason,
+        sentByReason);
     return new ChangeSet(all, next, summary);
   }
 

@@ -34,7 +34,7 @@ public final class ContentHash {
   public static String of(ScoreRecord s) {
     ScoreRecord withoutFetch = new ScoreRecord(s.schemaVersion(), s.source(), s.modelId(), s.benchmark(),
         s.value(), s.scale(), s.metric(), s.nShot(), s.evaluatedAt(), Optional.empty(), s.sourceUrl(),
-        s.revision());
+        s.revision(), s.cohorts());
     return sha256(bytes(withoutFetch));
   }
 

@@ -11,12 +11,18 @@ import java.util.TreeMap;
  *
  * @param notModified the source answered "not modified": nothing was read
  * @param dryRun nothing was published and the checkpoint was left as it was
+ * @param rejectedByReason every row this run rejected, by reason, including rows rejected (and
+ *     sent) by earlier runs that are still broken
+ * @param rejectionsSentByReason the rejections this run sent to the rejected topic, by reason:
+ *     those new or changed since the checkpoint (in a dry run: those it would send). A row that
+ *     stays broken is sent once, like a score that stays the same.
  */
 public record RunSummary(String feed, boolean notModified, boolean dryRun, Counts scores, Counts models,
-                         Map<String, Long> rejectedByReason) {
+                         Map<String, Long> rejectedByReason, Map<String, Long> rejectionsSentByReason) {
 
   public RunSummary {
     rejectedByReason = Map.copyOf(new TreeMap<>(rejectedByReason));
+    rejectionsSentByReason = Map.copyOf(new TreeMap<>(rejectionsSentByReason));
   }
 
   /** Keys by what happened to them. */

@@ -22,7 +22,7 @@ public final class TopicCreator {
   private TopicCreator() {}
 
   /**
-   * Creates each missing topic with its cleanup policy.
+   * Creates each missing topic with its cleanup policy ({@link Topics.Spec#configs}).
    *
    * @param replicationFactor empty for the broker's default
    * @return the names of the topics this call created
@@ -35,7 +35,7 @@ public final class TopicCreator {
       for (Topics.Spec spec : topics.all()) {
         if (!existing.contains(spec.name())) {
           missing.add(new NewTopic(spec.name(), Optional.of(partitions), replicationFactor)
-              .configs(Map.of("cleanup.policy", spec.cleanupPolicy())));
+              .configs(spec.configs()));
         }
       }
       List<String> created = new ArrayList<>();

@@ -1,24 +1,27 @@
 package io.phasewatch.ingest.publish;
 
+import io.phasewatch.core.domain.TopicName;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * The topics of DESIGN.md under a configurable prefix ({@code phasewatch} by default, so
- * {@code phasewatch.scores.v1}); tests use a unique prefix each. Each topic comes with its
- * cleanup policy: current-state topics are compacted, event topics keep a retention window.
+ * The data-flow topics of DESIGN.md ({@link TopicName#DATA_FLOW}) under a configurable prefix
+ * ({@code phasewatch} by default, so {@code phasewatch.scores.v1}); tests use a unique prefix
+ * each. Names, keys and cleanup policies come from {@link TopicName}, the one place that
+ * defines them.
  */
 public record Topics(String prefix) {
-  public static final String DEFAULT_PREFIX = "phasewatch";
-  private static final Pattern LEGAL = Pattern.compile("[A-Za-z0-9._-]+");
+  public static final String DEFAULT_PREFIX = TopicName.DEFAULT_PREFIX;
 
-  /** A topic's name, what its key is, and its cleanup policy. */
-  public record Spec(String name, String key, String cleanupPolicy) {}
+  /** A topic's name, what its key is, and the settings it is created with. */
+  public record Spec(String name, String key, String cleanupPolicy, Map<String, String> configs) {
+    public Spec {
+      configs = Map.copyOf(configs);
+    }
+  }
 
   public Topics {
-    if (prefix == null || !LEGAL.matcher(prefix).matches()) {
-      throw new IllegalArgumentException("topic prefix must be letters, digits, '.', '_' or '-': " + prefix);
-    }
+    TopicName.checkedPrefix(prefix);
   }
 
   public static Topics defaults() {
@@ -26,42 +29,37 @@ public record Topics(String prefix) {
   }
 
   public String scores() {
-    return prefix + ".scores.v1";
+    return TopicName.SCORES.name(prefix);
   }
 
   public String models() {
-    return prefix + ".models.v1";
+    return TopicName.MODELS.name(prefix);
   }
 
   public String rejected() {
-    return prefix + ".rejected.v1";
+    return TopicName.REJECTED.name(prefix);
   }
 
   public String familyDiagnosis() {
-    return prefix + ".family-diagnosis.v1";
+    return TopicName.FAMILY_DIAGNOSIS.name(prefix);
   }
 
   public String panelDiagnosis() {
-    return prefix + ".panel-diagnosis.v1";
+    return TopicName.PANEL_DIAGNOSIS.name(prefix);
   }
 
   public String frontierDiagnosis() {
-    return prefix + ".frontier-diagnosis.v1";
+    return TopicName.FRONTIER_DIAGNOSIS.name(prefix);
   }
 
   public String alerts() {
-    return prefix + ".alerts.v1";
+    return TopicName.ALERTS.name(prefix);
   }
 
   /** Every topic of the table in DESIGN.md. */
   public List<Spec> all() {
-    return List.of(
-        new Spec(scores(), "source|model_id|benchmark", "compact"),
-        new Spec(models(), "model_id", "compact"),
-        new Spec(rejected(), "original key", "delete"),
-        new Spec(familyDiagnosis(), "family", "compact"),
-        new Spec(panelDiagnosis(), "panel", "compact"),
-        new Spec(frontierDiagnosis(), "cohort", "compact"),
-        new Spec(alerts(), "subject", "delete"));
+    return TopicName.DATA_FLOW.stream()
+        .map(t -> new Spec(t.name(prefix), t.key(), t.cleanupPolicy(), t.topicConfigs()))
+        .toList();
   }
 }

@@ -131,7 +131,27 @@ public final class RowResolver {
                                          RawScore s, Instant fetchedAt, Optional<String> feedUrl) {
     return new ScoreRecord(ScoreRecord.SCHEMA_VERSION, feed.id(), modelId, benchmark, s.value(), s.scale(),
         s.metric(), s.nShot(), row.evaluatedAt(), Optional.of(fetchedAt), row.sourceUrl().or(() -> feedUrl),
-        row.revision());
+        row.revision(), cohorts(feed, List.of(row)));
+  }
+
+  /**
+   * The cohorts a feed declares, and those its rows name. A feed's scores carry them, so a
+   * curated panel or a dated snapshot stays its own cohort downstream and is never merged with
+   * another feed's figures for the same model (ModelProfile).
+   */
+  private static List<String> cohorts(FeedConfig feed, List<SourceRow> rows) {
+    TreeSet<String> cohorts = new TreeSet<>(feed.cohorts());
+    rows.forEach(r -> cohorts.addAll(r.cohorts()));
+    return List.copyOf(cohorts);
+  }
+
+  /**
+   * The model's name as the feed spells it (after its rewrites), when it is the id up to case;
+   * an alias-table rename has no spelling of its own, so it shows the id.
+   */
+  private static Optional<String> displayName(FeedConfig feed, String id, SourceRow row) {
+    String rewritten = rewrite(feed, row.modelName());
+    return rewritten.toLowerCase(Locale.ROOT).equals(id) ? Optional.of(rewritten) : Optional.empty();
   }
 
   /** A record the shared validator refused: its first reason, every message. */
@@ -230,13 +250,13 @@ public final class RowResolver {
     lab.ifPresent(l -> provenance.put("lab", "feed column"));
     Optional<LocalDate> release = first(ordered, SourceRow::releaseDate);
     release.ifPresent(d -> provenance.put("release_date", "feed column"));
-    TreeSet<String> cohorts = new TreeSet<>(feed.cohorts());
-    rows.forEach(r -> cohorts.addAll(r.cohorts()));
+    List<String> cohorts = cohorts(feed, rows);
     if (!cohorts.isEmpty()) {
       provenance.put("cohorts", feed.cohorts().isEmpty() ? "rows" : "feed " + feed.id());
     }
-    return new ModelRecord(ModelRecord.SCHEMA_VERSION, id, family, paramsB, dModel, kind, lab,
-        release, List.copyOf(cohorts), provenance);
+    return new ModelRecord(ModelRecord.SCHEMA_VERSION, Optional.of(feed.id()), id,
+        displayName(feed, id, chosen), family, paramsB, dModel, kind, lab, release, cohorts,
+        provenance);
   }
 
   private static String rewrite(FeedConfig feed, String name) {

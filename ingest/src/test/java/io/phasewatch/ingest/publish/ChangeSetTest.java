@@ -101,8 +101,10 @@ class ChangeSetTest {
       assertThat(m.headers()).containsEntry("reason", "not_a_number").containsEntry("stage", "parse")
           .containsEntry("source", "f").containsEntry("feed", "file:/x").containsEntry("line", "3");
     });
+    assertThat(first.summary().rejectionsSentByReason()).containsOnly(java.util.Map.entry("not_a_number", 1L));
     ChangeSet second = ChangeSet.between(after(first), now, feed(true), T2, "file:/x", false);
     assertThat(second.messages()).isEmpty();
     assertThat(second.summary().rejectedByReason()).containsEntry("not_a_number", 1L);
+    assertThat(second.summary().rejectionsSentByReason()).isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package io.phasewatch.streams.config;
 
 import io.phasewatch.core.detect.DetectorConfig;
+import io.phasewatch.core.domain.TopicName;
 import io.phasewatch.streams.errors.RejectingDeserializationHandler;
 import io.phasewatch.streams.errors.RejectingProcessingHandler;
 import io.phasewatch.streams.errors.Rejections;
@@ -31,7 +32,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code PHASEWATCH_} prefix, e.g. {@code PHASEWATCH_BOOTSTRAP_SERVERS}):
  * {@code application.id}, {@code bootstrap.servers}, {@code topic.prefix}, {@code state.dir},
  * {@code http.port}, {@code source.priority} (comma list), {@code panels} (comma list of names),
- * {@code panel.NAME.families} (comma list; empty = every base family), {@code reference.panel},
+ * {@code panel.NAME.families} (comma list; empty = every base family), {@code panel.NAME.cohort}
+ * (pool that cohort's base models as the cohort scores them), {@code reference.panel},
  * {@code recompute.interval.ms}, {@code detector.min.family.models}, {@code
  * detector.min.panel.models}, {@code detector.min.cohort.releases}, {@code
  * detector.min.window.b1.range}, {@code bootstrap.resamples}, and {@code kafka.*} passed to the
@@ -63,7 +65,7 @@ public record StreamsSettings(
   public StreamsSettings {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-    Objects.requireNonNull(topicPrefix, "topicPrefix");
+    TopicName.checkedPrefix(topicPrefix);
     stateDir = stateDir == null ? Optional.empty() : stateDir;
     sourcePriority = List.copyOf(sourcePriority);
     Objects.requireNonNull(benchmarks, "benchmarks");
@@ -81,7 +83,7 @@ public record StreamsSettings(
   }
 
   public static StreamsSettings defaults() {
-    return new StreamsSettings("phasewatch-streams", "localhost:9092", "phasewatch",
+    return new StreamsSettings("phasewatch-streams", "localhost:9092", TopicName.DEFAULT_PREFIX,
         Optional.empty(), 8080, List.of(), BenchmarkRoles.defaults(),
         List.of(PanelSpec.allBaseFamilies("base")), "base", Duration.ofSeconds(30), 10_000,
         DetectorConfig.defaults(), Map.of());
@@ -115,7 +117,8 @@ public record StreamsSettings(
       panelSpecs = new ArrayList<>();
       for (String name : list(e.get("panels"))) {
         String families = e.getOrDefault("panel." + name + ".families", "");
-        panelSpecs.add(new PanelSpec(name, list(families)));
+        panelSpecs.add(new PanelSpec(name, list(families),
+            Optional.ofNullable(e.get("panel." + name + ".cohort"))));
       }
     }
     Map<String, String> passthrough = new TreeMap<>(kafka);
@@ -169,7 +172,7 @@ public record StreamsSettings(
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     stateDir.ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
     p.put(Rejections.CONFIG_KEY, rejections);
-    p.put(Rejections.TOPIC_CONFIG_KEY, topicPrefix + ".rejected.v1");
+    p.put(Rejections.TOPIC_CONFIG_KEY, TopicName.REJECTED.name(topicPrefix));
     p.putAll(kafka);
     return p;
   }

@@ -19,6 +19,7 @@ import io.phasewatch.streams.topology.TopologyListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,25 +42,29 @@ import java.util.concurrent.atomic.AtomicReference;
  *   scores</td></tr>
  *   <tr><td>phasewatch_family_nc_billions</td><td>gauge</td><td>family</td><td>the family's own
  *   vertex N_c (§1.4)</td></tr>
- *   <tr><td>phasewatch_panel_nc_billions</td><td>gauge</td><td>panel</td><td>bootstrap median
- *   N_c</td></tr>
+ *   <tr><td>phasewatch_family_crossed</td><td>gauge</td><td>family</td><td>1 when the largest
+ *   model is in the bonus phase and the family has a crossing interval (§2), else 0</td></tr>
+ *   <tr><td>phasewatch_panel_nc_median_billions</td><td>gauge</td><td>panel</td><td>bootstrap
+ *   median N_c</td></tr>
  *   <tr><td>phasewatch_panel_nc_lower_billions, _upper_billions</td><td>gauge</td><td>panel</td>
  *   <td>2.5 and 97.5 percentiles</td></tr>
  *   <tr><td>phasewatch_panel_nc_kept_resamples</td><td>gauge</td><td>panel</td><td>bootstrap
  *   resamples kept</td></tr>
- *   <tr><td>phasewatch_cohort_r, _slope, _rolling_r, _releases</td><td>gauge</td><td>cohort</td>
+ *   <tr><td>phasewatch_panel_r, phasewatch_panel_models</td><td>gauge</td><td>panel</td>
+ *   <td>pooled Pearson r(B1, B2) (§1.3) and the panel's models</td></tr>
+ *   <tr><td>phasewatch_frontier_r, _slope, _rolling_r, _models</td><td>gauge</td><td>cohort</td>
  *   <td>§3.1 trend, §3.5 latest rolling window, releases</td></tr>
- *   <tr><td>phasewatch_cohort_saturation_sigma</td><td>gauge</td><td>cohort, benchmark</td><td>σ
+ *   <tr><td>phasewatch_frontier_saturation_sigma</td><td>gauge</td><td>cohort, benchmark</td><td>σ
  *   of the pair {@code active/candidate} (§3.4)</td></tr>
- *   <tr><td>phasewatch_records_in_total</td><td>counter</td><td></td><td>valid score and model
- *   records read</td></tr>
+ *   <tr><td>phasewatch_records_in_total</td><td>counter</td><td>kind</td><td>valid records read,
+ *   {@code score} or {@code model}</td></tr>
  *   <tr><td>phasewatch_rejected_total</td><td>counter</td><td>reason</td><td>records sent to
  *   rejected</td></tr>
  *   <tr><td>phasewatch_alerts_total</td><td>counter</td><td>kind</td><td>alerts emitted, fired or
  *   resolved</td></tr>
  *   <tr><td>phasewatch_diagnosis_seconds</td><td>timer</td><td>kind</td><td>time to compute one
  *   family, panel or frontier diagnosis</td></tr>
- *   <tr><td>phasewatch_build_info</td><td>gauge</td><td></td><td>1</td></tr>
+ *   <tr><td>phasewatch_build_info</td><td>gauge</td><td>version</td><td>1</td></tr>
  * </table>
  */
 public final class PhasewatchMetrics implements TopologyListener, AutoCloseable {
@@ -68,7 +73,7 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
   private final Map<String, List<Meter>> metersByScope = new ConcurrentHashMap<>();
   private final Map<DiagnosisKind, Timer> timers = new ConcurrentHashMap<>();
   private final Map<AlertKind, Counter> alerts = new ConcurrentHashMap<>();
-  private final Counter recordsIn;
+  private final Map<String, Counter> recordsIn = new ConcurrentHashMap<>();
   private final List<Meter> fixed = new ArrayList<>();
 
   /** A value a gauge reads. */
@@ -105,15 +110,25 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
       timers.put(kind, t);
       fixed.add(t);
     }
-    recordsIn = Counter.builder("phasewatch.records.in")
-        .description("valid score and model records read").register(registry);
-    fixed.add(recordsIn);
-    fixed.add(Gauge.builder("phasewatch.build.info", () -> 1).register(registry));
+    for (String kind : List.of("score", "model")) {
+      Counter c = Counter.builder("phasewatch.records.in")
+          .description("valid score and model records read").tag("kind", kind)
+          .register(registry);
+      recordsIn.put(kind, c);
+      fixed.add(c);
+    }
+    String version = Optional.ofNullable(getClass().getPackage().getImplementationVersion())
+        .orElse("dev");
+    fixed.add(Gauge.builder("phasewatch.build.info", () -> 1).tag("version", version)
+        .description("1, labelled with the running version").register(registry));
   }
 
   @Override
-  public void received(String topic) {
-    recordsIn.increment();
+  public void received(String kind) {
+    Counter c = recordsIn.get(kind);
+    if (c != null) {
+      c.increment();
+    }
   }
 
   @Override
@@ -143,9 +158,11 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
       set(scope, "phasewatch.family.phase", tags, phase(d));
       set(scope, "phasewatch.family.models", tags, OptionalDouble.of(d.n()));
       set(scope, "phasewatch.family.nc.billions", tags, d.ncB());
+      boolean crossed = d.crossing().isPresent() && d.largestPhase().filter("bonus"::equals).isPresent();
+      set(scope, "phasewatch.family.crossed", tags, OptionalDouble.of(crossed ? 1 : 0));
     } else if (diagnosis instanceof PanelDiagnosis d) {
       Tags tags = Tags.of("panel", key);
-      set(scope, "phasewatch.panel.nc.billions", tags,
+      set(scope, "phasewatch.panel.nc.median.billions", tags,
           d.nc().map(b -> OptionalDouble.of(b.medianB())).orElse(OptionalDouble.empty()));
       set(scope, "phasewatch.panel.nc.lower.billions", tags,
           d.nc().map(b -> OptionalDouble.of(b.ci95B().lo())).orElse(OptionalDouble.empty()));
@@ -153,15 +170,17 @@ public final class PhasewatchMetrics implements TopologyListener, AutoCloseable 
           d.nc().map(b -> OptionalDouble.of(b.ci95B().hi())).orElse(OptionalDouble.empty()));
       set(scope, "phasewatch.panel.nc.kept.resamples", tags,
           d.nc().map(b -> OptionalDouble.of(b.kept())).orElse(OptionalDouble.empty()));
+      set(scope, "phasewatch.panel.r", tags, d.r());
+      set(scope, "phasewatch.panel.models", tags, OptionalDouble.of(d.n()));
     } else if (diagnosis instanceof FrontierDiagnosis d) {
       Tags tags = Tags.of("cohort", key);
-      set(scope, "phasewatch.cohort.r", tags, d.r());
-      set(scope, "phasewatch.cohort.slope", tags, d.slope());
-      set(scope, "phasewatch.cohort.rolling.r", tags,
+      set(scope, "phasewatch.frontier.r", tags, d.r());
+      set(scope, "phasewatch.frontier.slope", tags, d.slope());
+      set(scope, "phasewatch.frontier.rolling.r", tags,
           d.rolling().latest().map(FrontierDiagnosis.Window::r).orElse(OptionalDouble.empty()));
-      set(scope, "phasewatch.cohort.releases", tags, OptionalDouble.of(d.n()));
+      set(scope, "phasewatch.frontier.models", tags, OptionalDouble.of(d.n()));
       for (FrontierDiagnosis.Pair p : d.saturation().pairs()) {
-        set(scope, "phasewatch.cohort.saturation.sigma",
+        set(scope, "phasewatch.frontier.saturation.sigma",
             tags.and("benchmark", p.activeAxis() + "/" + p.candidateAxis()), p.sigma());
       }
     }

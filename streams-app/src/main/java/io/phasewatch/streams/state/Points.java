@@ -15,7 +15,10 @@ import java.util.TreeMap;
 /**
  * How a model profile enters the analyses: as a base-model point (METHOD.md §1: a base model with
  * a size and both axes of the pair) or as a frontier release (§3: both axes of the frontier pair),
- * and the sources of the scores it was built from.
+ * and the sources of the scores it was built from. A model is named by its {@link
+ * io.phasewatch.core.domain.ModelRecord#displayName() display name}, the spelling of its feed, as
+ * {@code phasewatch diagnose} names it from the same file. A cohort's analyses read the cohort's
+ * view of the model ({@link ModelProfile#in}).
  */
 public final class Points {
   private final BenchmarkRoles roles;
@@ -36,7 +39,7 @@ public final class Points {
         || !p.hasAll(List.of(roles.baseB1(), roles.baseB2()))) {
       return Optional.empty();
     }
-    return Optional.of(new BaseModelPoint(p.model().modelId(), p.model().family(),
+    return Optional.of(new BaseModelPoint(p.model().displayName(), p.model().family(),
         p.model().paramsB().getAsDouble(), p.percent(roles.baseB1()).getAsDouble(),
         p.percent(roles.baseB2()).getAsDouble(), p.model().dModel(),
         extras(p, roles.baseExtras())));
@@ -47,18 +50,19 @@ public final class Points {
     if (!p.hasAll(List.of(roles.frontierB1(), roles.frontierB2()))) {
       return Optional.empty();
     }
-    return Optional.of(new FrontierRelease(p.model().modelId(), p.model().lab().orElse("unknown"),
+    return Optional.of(new FrontierRelease(p.model().displayName(),
+        p.model().lab().orElse("unknown"),
         p.model().releaseDate(), p.percent(roles.frontierB1()).getAsDouble(),
         p.percent(roles.frontierB2()).getAsDouble(), extras(p, roles.frontierExtras())));
   }
 
-  /** Model id → benchmark id → feed, over the benchmarks the analyses read. */
+  /** Model name → benchmark id → feed, over the benchmarks the analyses read. */
   public Map<String, Map<String, String>> sources(Collection<ModelProfile> profiles) {
     Map<String, Map<String, String>> out = new TreeMap<>();
     for (ModelProfile p : profiles) {
       Map<String, String> bySource = new TreeMap<>();
       p.scores().forEach((benchmark, score) -> bySource.put(benchmark, score.source()));
-      out.put(p.model().modelId(), bySource);
+      out.put(p.model().displayName(), bySource);
     }
     return out;
   }

@@ -45,6 +45,15 @@ abstract class Detector<D> implements Processor<String, Diagnosed<D>, String, Al
 
   @Override
   public void process(Record<String, Diagnosed<D>> record) {
+    judge(record.key(), record.value(), record.timestamp());
+  }
+
+  /**
+   * Judges {@code value} (null: retracted) for {@code key} against what was announced, stores the
+   * new announcements and forwards each alert, stamped {@code timestamp}.
+   */
+  void judge(String key, Diagnosed<D> value, long timestamp) {
+    Record<String, Diagnosed<D>> record = new Record<>(key, value, timestamp);
     Announcements previous = announced.get(record.key());
     if (previous == null) {
       previous = Announcements.none();

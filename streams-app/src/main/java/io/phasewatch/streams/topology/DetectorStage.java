@@ -7,6 +7,7 @@ import static io.phasewatch.streams.topology.Names.ALERTS_MERGE_PANEL;
 import static io.phasewatch.streams.topology.Names.ALERTS_SINK;
 import static io.phasewatch.streams.topology.Names.FAMILY_ANNOUNCED_STORE;
 import static io.phasewatch.streams.topology.Names.FAMILY_DETECTOR;
+import static io.phasewatch.streams.topology.Names.FAMILY_JUDGED_STORE;
 import static io.phasewatch.streams.topology.Names.FRONTIER_ANNOUNCED_STORE;
 import static io.phasewatch.streams.topology.Names.FRONTIER_DETECTOR;
 import static io.phasewatch.streams.topology.Names.PANEL_ANNOUNCED_STORE;
@@ -27,13 +28,21 @@ import io.phasewatch.core.diagnosis.PanelDiagnosis;
 import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.streams.serde.JsonSerde;
 import io.phasewatch.streams.state.Diagnosed;
+import io.phasewatch.streams.state.JudgedFamily;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
@@ -44,7 +53,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * what it last announced per family, panel and cohort → {@code phasewatch.alerts.v1}, keyed by
  * subject; and a log of every alert for {@code /api/alerts}. Families are judged against the
  * reference panel's pooled N_c, read from a global table of the panel-diagnosis topic (a panel
- * and a family live on different partitions).
+ * and a family live on different partitions); when the reference panel's N_c or fit moves, the
+ * families are judged again at the next wall-clock check.
  */
 final class DetectorStage {
   private DetectorStage() {}
@@ -68,22 +78,68 @@ final class DetectorStage {
           Serdes.String(), JsonSerde.of(Announcements.class)));
     }
 
+    w.builder().addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(FAMILY_JUDGED_STORE), Serdes.String(),
+        JsonSerde.of(JudgedFamily.class)));
+    Duration recheck = w.settings().recomputeInterval();
     KStream<String, AlertEvent> familyAlerts = families.process(
         () -> new Detector<FamilyDiagnosis>(FAMILY_ANNOUNCED_STORE, listener) {
           private TimestampedKeyValueStore<String, PanelDiagnosis> panelsByName;
+          private KeyValueStore<String, JudgedFamily> judged;
+          /** The reference N_c and fit the families were last judged against; null at start. */
+          private List<Object> judgedAgainst;
 
           @Override
           void initLookups(ProcessorContext<String, AlertEvent> context) {
             panelsByName = context.getStateStore(PANEL_REFERENCE_STORE);
+            judged = context.getStateStore(FAMILY_JUDGED_STORE);
+            context.schedule(recheck, PunctuationType.WALL_CLOCK_TIME,
+                this::rejudgeOnReferenceMove);
+          }
+
+          @Override
+          public void process(Record<String, Diagnosed<FamilyDiagnosis>> record) {
+            if (record.value() == null) {
+              judged.delete(record.key());
+            } else {
+              judged.put(record.key(), JudgedFamily.of(record.value()));
+            }
+            super.process(record);
           }
 
           @Override
           Evaluation evaluate(String family, Diagnosed<FamilyDiagnosis> d, Announcements prev) {
-            ValueAndTimestamp<PanelDiagnosis> ref = panelsByName.get(reference);
             return FamilyRules.evaluate(Observations.family(d.diagnosis(), d.sources(),
-                Optional.ofNullable(ref == null ? null : ref.value())), config);
+                reference()), prev, config);
           }
-        }, Named.as(FAMILY_DETECTOR), FAMILY_ANNOUNCED_STORE);
+
+          private Optional<PanelDiagnosis> reference() {
+            ValueAndTimestamp<PanelDiagnosis> ref = panelsByName.get(reference);
+            return Optional.ofNullable(ref == null ? null : ref.value());
+          }
+
+          /**
+           * SCALE_ANOMALY reads the reference panel's N_c CI and fit: when they move, every family
+           * of this task is judged again (cheap: no statistic is recomputed), so a family that did
+           * not change is not left judged against an old N_c.
+           */
+          private void rejudgeOnReferenceMove(long now) {
+            Optional<PanelDiagnosis> ref = reference();
+            List<Object> against = List.of(ref.flatMap(PanelDiagnosis::nc),
+                ref.flatMap(PanelDiagnosis::quadratic));
+            if (against.equals(judgedAgainst)) {
+              return;
+            }
+            judgedAgainst = against;
+            List<KeyValue<String, JudgedFamily>> all = new ArrayList<>();
+            try (KeyValueIterator<String, JudgedFamily> it = judged.all()) {
+              it.forEachRemaining(all::add);
+            }
+            for (KeyValue<String, JudgedFamily> kv : all) {
+              judge(kv.key, kv.value.diagnosed(), now);
+            }
+          }
+        }, Named.as(FAMILY_DETECTOR), FAMILY_ANNOUNCED_STORE, FAMILY_JUDGED_STORE);
 
     KStream<String, AlertEvent> panelAlerts = panels.process(
         () -> new Detector<PanelDiagnosis>(PANEL_ANNOUNCED_STORE, listener) {

@@ -7,10 +7,11 @@ import static io.phasewatch.streams.topology.Names.FAMILY_DIAGNOSIS_OUT;
 import static io.phasewatch.streams.topology.Names.FAMILY_DIAGNOSIS_SINK;
 import static io.phasewatch.streams.topology.Names.FAMILY_DIAGNOSIS_STORE;
 import static io.phasewatch.streams.topology.Names.FAMILY_MEMBERS_FILTER;
+import static io.phasewatch.streams.topology.Names.FAMILY_NC_STORE;
+import static io.phasewatch.streams.topology.Names.FAMILY_PENDING_STORE;
 import static io.phasewatch.streams.topology.Names.FAMILY_STATE_STORE;
 import static io.phasewatch.streams.topology.Names.PROFILES_BY_FAMILY;
 
-import io.phasewatch.core.diagnosis.BaseModelPoint;
 import io.phasewatch.core.diagnosis.Diagnoses;
 import io.phasewatch.core.diagnosis.DiagnosisConfig;
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
@@ -18,9 +19,8 @@ import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.streams.serde.JsonSerde;
 import io.phasewatch.streams.state.Diagnosed;
 import io.phasewatch.streams.state.FamilyMembers;
+import io.phasewatch.streams.state.FamilyNc;
 import io.phasewatch.streams.state.Points;
-import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -35,8 +35,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Stage 2: base-model profiles grouped by family into the family state (adder and subtractor),
  * diagnosed with {@link Diagnoses#family} (the function {@code phasewatch diagnose} calls) and
- * published on {@code phasewatch.family-diagnosis.v1} only when the diagnosis changed. Cheap
- * enough (no bootstrap) to compute on every change of the family.
+ * published on {@code phasewatch.family-diagnosis.v1} only when the diagnosis changed. Computed on
+ * every change of the family, except its bootstrap N_c, which is redone only when the family's
+ * sizes or B2 changed and at most once per {@code recompute.interval} ({@link FamilyDiagnose}).
  */
 final class FamilyStage {
   private FamilyStage() {}
@@ -59,18 +60,19 @@ final class FamilyStage {
     b.builder().addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(FAMILY_DIAGNOSIS_STORE), Serdes.String(),
         JsonSerde.of(FamilyDiagnosis.class)));
+    b.builder().addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(FAMILY_NC_STORE), Serdes.String(),
+        JsonSerde.of(FamilyNc.class)));
+    b.builder().addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(FAMILY_PENDING_STORE), Serdes.String(),
+        JsonSerde.of(FamilyMembers.class)));
     KStream<String, Diagnosed<FamilyDiagnosis>> diagnosed = families
         .toStream(Named.as(FAMILY_CHANGES))
-        .process(() -> new EmitOnChange<FamilyMembers, FamilyDiagnosis>(
-            FAMILY_DIAGNOSIS_STORE, DiagnosisKind.FAMILY, b.listener(),
-            (family, members) -> {
-              List<BaseModelPoint> pts = members.members().values().stream()
-                  .map(points::basePoint).flatMap(Optional::stream).toList();
-              long start = System.nanoTime();
-              FamilyDiagnosis d = Diagnoses.family(family, pts, config);
-              b.listener().computed(DiagnosisKind.FAMILY, family, System.nanoTime() - start);
-              return new Diagnosed<>(d, points.sources(members.members().values()));
-            }), Named.as(FAMILY_DIAGNOSE), FAMILY_DIAGNOSIS_STORE);
+        .process(() -> new FamilyDiagnose(FAMILY_DIAGNOSIS_STORE, FAMILY_NC_STORE,
+                FAMILY_PENDING_STORE, b.settings().recomputeInterval(), points, config,
+                b.listener()),
+            Named.as(FAMILY_DIAGNOSE), FAMILY_DIAGNOSIS_STORE, FAMILY_NC_STORE,
+            FAMILY_PENDING_STORE);
     diagnosed
         .mapValues(d -> d == null ? null : d.diagnosis(), Named.as(FAMILY_DIAGNOSIS_OUT))
         .to(b.topics().familyDiagnosis().name(),

@@ -23,7 +23,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
 /**
- * Stage 4: profiles in a frontier cohort (the model record's {@code cohorts}) → {@link
+ * Stage 4: profiles in a frontier cohort (the cohorts of the model's records and scores),
+ * each as the cohort scores it ({@link ModelProfile#in}: a snapshot's own figures) → {@link
  * Diagnoses#frontier} (trend, h-field, per-lab, prediction interval, saturation, rolling r) on
  * {@code phasewatch.frontier-diagnosis.v1}, recomputed at most once per {@code
  * recompute.interval} per cohort.
@@ -39,14 +40,23 @@ final class FrontierStage {
       KStream<String, ModelProfile> changes) {
     KStream<String, Diagnosed<FrontierDiagnosis>> diagnosed = GroupStages.diagnoses(w, changes,
         NAMES,
-        profile -> w.points().frontierRelease(profile).isPresent()
-            ? new TreeSet<>(profile.model().cohorts()) : Set.of(),
+        profile -> {
+          Set<String> in = new TreeSet<>();
+          for (String cohort : profile.cohortNames()) {
+            if (w.points().frontierRelease(profile.in(cohort)).isPresent()) {
+              in.add(cohort);
+            }
+          }
+          return in;
+        },
         FrontierDiagnosis.class, DiagnosisKind.FRONTIER, w.settings().recomputeInterval(),
         (cohort, members) -> {
-          List<FrontierRelease> releases = members.members().values().stream()
+          List<ModelProfile> views = members.members().values().stream()
+              .map(p -> p.in(cohort)).toList();
+          List<FrontierRelease> releases = views.stream()
               .map(w.points()::frontierRelease).flatMap(Optional::stream).toList();
           return new Diagnosed<>(Diagnoses.frontier(cohort, releases, w.diagnosisConfig()),
-              w.points().sources(members.members().values()));
+              w.points().sources(views));
         });
     diagnosed
         .mapValues(d -> d == null ? null : d.diagnosis(), Named.as(FRONTIER_DIAGNOSIS_OUT))

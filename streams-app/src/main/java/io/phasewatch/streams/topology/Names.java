@@ -32,7 +32,10 @@ public final class Names {
   public static final String MODELS_TABLE = "models-table";
   public static final String MODELS_STORE = "models-store";
 
-  // per model: all scores, then the resolved profile
+  // per model: all records (one per feed), all scores, then the resolved profile
+  public static final String MODELS_BY_MODEL = "models-by-model";
+  public static final String MODEL_RECORDS_AGGREGATE = "model-records-aggregate";
+  public static final String MODEL_RECORDS_STORE = "model-records-store";
   public static final String SCORES_BY_MODEL = "scores-by-model";
   public static final String MODEL_SCORES_AGGREGATE = "model-scores-aggregate";
   public static final String MODEL_SCORES_STORE = "model-scores-store";
@@ -48,6 +51,8 @@ public final class Names {
   public static final String FAMILY_CHANGES = "family-changes";
   public static final String FAMILY_DIAGNOSE = "family-diagnose";
   public static final String FAMILY_DIAGNOSIS_STORE = "family-diagnosis-store";
+  public static final String FAMILY_NC_STORE = "family-nc-store";
+  public static final String FAMILY_PENDING_STORE = "family-pending-store";
   public static final String FAMILY_DIAGNOSIS_OUT = "family-diagnosis-out";
   public static final String FAMILY_DIAGNOSIS_SINK = "family-diagnosis-sink";
 
@@ -79,6 +84,7 @@ public final class Names {
   // the phase-change detector
   public static final String FAMILY_DETECTOR = "family-detector";
   public static final String FAMILY_ANNOUNCED_STORE = "family-announced-store";
+  public static final String FAMILY_JUDGED_STORE = "family-judged-store";
   public static final String PANEL_DETECTOR = "panel-detector";
   public static final String PANEL_ANNOUNCED_STORE = "panel-announced-store";
   public static final String FRONTIER_DETECTOR = "frontier-detector";

@@ -53,7 +53,7 @@ final class ScoreStage {
     KStream<String, Parsed<ScoreRecord>> raw =
         builder.stream(topics.scores().name(), topics.scores().consumedAs(SCORES_SOURCE));
     KStream<String, ScoreRecord> valid = validated(raw, validator::validate, ScoreRecord::key,
-        topics, rejections, listener, topics.scores().name(), SCORES_VALIDATE, SCORES_ROUTE,
+        topics, rejections, listener, "score", topics.scores().name(), SCORES_VALIDATE, SCORES_ROUTE,
         SCORES_REJECT,
         SCORES_REJECTED_SINK, SCORES_UNWRAP);
     return valid.toTable(Named.as(SCORES_TABLE),
@@ -65,10 +65,9 @@ final class ScoreStage {
       Validator validator, Rejections rejections, TopologyListener listener) {
     KStream<String, Parsed<ModelRecord>> raw =
         builder.stream(topics.models().name(), topics.models().consumedAs(MODELS_SOURCE));
-    KStream<String, ModelRecord> valid = validated(raw, validator::validate, ModelRecord::modelId,
-        topics, rejections, listener, topics.models().name(), MODELS_VALIDATE, MODELS_ROUTE,
-        MODELS_REJECT,
-        MODELS_REJECTED_SINK, MODELS_UNWRAP);
+    KStream<String, ModelRecord> valid = validated(raw, validator::validate, ModelRecord::key,
+        topics, rejections, listener, "model", topics.models().name(), MODELS_VALIDATE,
+        MODELS_ROUTE, MODELS_REJECT, MODELS_REJECTED_SINK, MODELS_UNWRAP);
     return valid.toTable(Named.as(MODELS_TABLE),
         Materialized.<String, ModelRecord, KeyValueStore<Bytes, byte[]>>as(MODELS_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ModelRecord.class)));
@@ -76,12 +75,13 @@ final class ScoreStage {
 
   private static <T> KStream<String, T> validated(KStream<String, Parsed<T>> raw,
       Function<T, List<Rejection>> validator, Function<T, String> keyOf, Topics topics,
-      Rejections rejections, TopologyListener listener, String sourceTopic, String validateName,
+      Rejections rejections, TopologyListener listener, String recordKind, String sourceTopic,
+      String validateName,
       String routeName, String rejectName,
       String rejectedSinkName, String unwrapName) {
     Map<String, KStream<String, Checked<T>>> routes = raw
         .processValues(
-            () -> new Validate<>(validator, keyOf, () -> listener.received(sourceTopic)),
+            () -> new Validate<>(validator, keyOf, () -> listener.received(recordKind)),
             Named.as(validateName))
         .split(Named.as(routeName))
         .branch((k, v) -> v != null && v.invalid(), Branched.as(BRANCH_INVALID))

@@ -10,8 +10,8 @@ import io.phasewatch.core.domain.AlertEvent;
 public interface TopologyListener {
   TopologyListener NONE = new TopologyListener() {};
 
-  /** A valid record was read from {@code topic}. */
-  default void received(String topic) {}
+  /** A valid record of {@code kind} ({@code score} or {@code model}) was read. */
+  default void received(String kind) {}
 
   /** A diagnosis of {@code key} was computed, in {@code nanos}. */
   default void computed(DiagnosisKind kind, String key, long nanos) {}

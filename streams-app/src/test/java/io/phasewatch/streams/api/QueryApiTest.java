@@ -68,7 +68,7 @@ class QueryApiTest {
       // fam, and llama-2 of the paper panel: γ12 (37.40 − 38.98)/(82.10 − 77.74) = −0.36 for
       // 7B→13B, then (44.90 − 37.40)/(87.30 − 82.10) = +1.44 for 13B→70B
       assertThat(metrics).contains("phasewatch_alerts_total{kind=\"family_crossed_nc\"} 2.0");
-      assertThat(metrics).contains("phasewatch_panel_nc_billions{panel=\"base\"}");
+      assertThat(metrics).contains("phasewatch_panel_nc_median_billions{panel=\"base\"}");
       assertThat(metrics).contains("phasewatch_records_in_total");
       assertThat(metrics).contains("phasewatch_rejected_total{reason=\"out_of_range\"} 0.0");
       assertThat(metrics).doesNotContain("pythia-12b");

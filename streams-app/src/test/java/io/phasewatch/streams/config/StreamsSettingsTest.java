@@ -53,6 +53,15 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void aPanelMayPoolACohort() {
+    StreamsSettings s = StreamsSettings.defaults().with(Map.of("panels", "pooled,paper-panel",
+        "panel.paper-panel.cohort", "paper-panel"));
+    assertThat(s.panels()).containsExactly(new PanelSpec("pooled", List.of()),
+        new PanelSpec("paper-panel", List.of(), Optional.of("paper-panel")));
+    assertThat(s.referencePanel()).isEqualTo("pooled");
+  }
+
+  @Test
   void aPanelTakesTheFamiliesItNamesOrEveryFamily() {
     assertThat(new PanelSpec("p", List.of("a")).includes("b")).isFalse();
     assertThat(PanelSpec.allBaseFamilies("all").includes("b")).isTrue();

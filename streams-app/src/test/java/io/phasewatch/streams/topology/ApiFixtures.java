@@ -28,8 +28,8 @@ public final class ApiFixtures {
     TopologyListener[] built = new TopologyListener[1];
     TopologyListener forward = new TopologyListener() {
       @Override
-      public void received(String topic) {
-        built[0].received(topic);
+      public void received(String kind) {
+        built[0].received(kind);
       }
 
       @Override

@@ -40,6 +40,8 @@ class FamilyFlowTest {
       f.send(score("primary", models[i], "hellaswag", scores[i][0]));
       f.send(score("primary", models[i], "truthfulqa", scores[i][1]));
     }
+    // four sizes: the family's bootstrap N_c runs at the next punctuation
+    f.tick();
   }
 
   @AfterEach
@@ -66,6 +68,7 @@ class FamilyFlowTest {
     assertThat(crossings()).isEmpty();
 
     f.send(score("primary", "fam-4b", "truthfulqa", 42));
+    f.tick();
     List<AlertEvent> fired = crossings();
     assertThat(fired).singleElement().satisfies(e -> {
       assertThat(e.state()).isEqualTo(AlertState.FIRED);
@@ -80,6 +83,7 @@ class FamilyFlowTest {
     assertThat(lastFamily().largestPhase()).hasValue("bonus");
 
     f.send(score("primary", "fam-4b", "truthfulqa", 35));
+    f.tick();
     assertThat(crossings()).singleElement()
         .satisfies(e -> assertThat(e.state()).isEqualTo(AlertState.RESOLVED));
     assertThat(lastFamily().largestPhase()).hasValue("tax");
@@ -88,6 +92,8 @@ class FamilyFlowTest {
   @Test
   void republishingAScoreOrPublishingALowerPrioritySourceChangesNothing() {
     f.send(score("primary", "fam-4b", "truthfulqa", 42));
+    f.tick();
+    f.tick(); // the family is judged again against the reference panel it changed
     f.familyOut.readValuesToList();
     f.alertsOut.readValuesToList();
 
@@ -98,14 +104,16 @@ class FamilyFlowTest {
         again.evaluatedAt(), Optional.of(Instant.parse("2026-10-01T00:00:00Z")),
         again.sourceUrl(), again.revision()));
     f.send(score("secondary", "fam-4b", "truthfulqa", 20));
+    f.tick();
 
-    assertThat(f.familyOut.isEmpty()).isTrue();
-    assertThat(f.alertsOut.isEmpty()).isTrue();
+    assertThat(f.familyOut.readValuesToList()).isEmpty();
+    assertThat(f.alertsOut.readValuesToList()).isEmpty();
   }
 
   @Test
   void aTombstoneRetractsTheScoreAndTheModelLeavesTheFamily() {
     f.send(score("primary", "fam-4b", "truthfulqa", 42));
+    f.tick();
     assertThat(crossings()).hasSize(1);
 
     f.retract("primary", "fam-4b", "truthfulqa");
@@ -122,11 +130,39 @@ class FamilyFlowTest {
   void aRetractedHigherPriorityScoreFallsBackToTheNextSource() {
     f.familyOut.readValuesToList();
     f.send(score("secondary", "fam-4b", "truthfulqa", 42));
+    f.tick();
     assertThat(f.familyOut.isEmpty()).isTrue();
     f.retract("primary", "fam-4b", "truthfulqa");
+    f.tick();
     // the secondary source's 42 now resolves: bonus, and the family crosses
     assertThat(lastFamily().largestGamma12().getAsDouble()).isCloseTo(0.4, within(1e-9));
     assertThat(crossings()).singleElement()
         .satisfies(e -> assertThat(e.state()).isEqualTo(AlertState.FIRED));
+  }
+
+  @Test
+  void aTruthfulnessChangeWaitsForTheBootstrapWhileAReasoningChangeIsPublishedAtOnce() {
+    f.familyOut.readValuesToList();
+    FamilyDiagnosis before = f.driver.<String, FamilyDiagnosis>getKeyValueStore(
+        Names.FAMILY_DIAGNOSIS_STORE).get("fam");
+
+    // HellaSwag only: the bootstrap's inputs (size, B2) are unchanged, so no wait, same N_c
+    f.send(score("primary", "fam-0.5b", "hellaswag", 31));
+    FamilyDiagnosis b1Moved = lastFamily();
+    assertThat(b1Moved.models().get(0).b1()).isEqualTo(31.0);
+    assertThat(b1Moved.nc()).isEqualTo(before.nc());
+    assertThat(b1Moved.undefined().get("nc")).isEqualTo(before.undefined().get("nc"));
+
+    // TruthfulQA: nothing until the punctuation, then the bootstrap of the new values
+    f.send(score("primary", "fam-0.5b", "truthfulqa", 43));
+    assertThat(f.familyOut.isEmpty()).isTrue();
+    f.tick();
+    FamilyDiagnosis b2Moved = lastFamily();
+    assertThat(b2Moved.models().get(0).b2()).isEqualTo(43.0);
+    assertThat(b2Moved).isEqualTo(io.phasewatch.core.diagnosis.Diagnoses.family("fam",
+        java.util.stream.IntStream.range(0, 4).mapToObj(i -> io.phasewatch.core.diagnosis
+            .BaseModelPoint.of(new String[] {"fam-0.5b", "fam-1b", "fam-2b", "fam-4b"}[i], "fam",
+                new double[] {0.5, 1, 2, 4}[i], new double[] {31, 40, 50, 60}[i],
+                new double[] {43, 40, 38, 35}[i])).toList(), f.diagnosisConfig()));
   }
 }

@@ -1,5 +1,6 @@
 package io.phasewatch.streams.topology;
 
+import io.phasewatch.core.diagnosis.DiagnosisConfig;
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.diagnosis.FrontierDiagnosis;
 import io.phasewatch.core.diagnosis.PanelDiagnosis;
@@ -100,8 +101,8 @@ final class TopologyFixture implements AutoCloseable {
     topics = PhasewatchTopology.topics(settings);
     TopologyListener both = new TopologyListener() {
       @Override
-      public void received(String topic) {
-        also.received(topic);
+      public void received(String kind) {
+        also.received(kind);
       }
 
       @Override
@@ -140,6 +141,12 @@ final class TopologyFixture implements AutoCloseable {
         Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
   }
 
+  /** The diagnosis configuration the topology runs with (what the expected values use). */
+  DiagnosisConfig diagnosisConfig() {
+    return DiagnosisConfig.defaults().withBootstrap(settings.bootstrapResamples(),
+        PhasewatchTopology.SEED);
+  }
+
   /** Moves wall-clock time past one recompute interval: every dirty panel and cohort computes. */
   void tick() {
     driver.advanceWallClockTime(INTERVAL);
@@ -154,7 +161,7 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   void send(ModelRecord m) {
-    models.pipeInput(m.modelId(), m);
+    models.pipeInput(m.key(), m);
   }
 
   static ScoreRecord score(String source, String model, String benchmark, double percent) {

@@ -1,4 +1,4 @@
-package io.phasewatch.alerts.metrics;
+package io.phasewatch.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,8 +10,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Serves {@code GET /metrics} (Prometheus text format) for the standalone {@code phasewatch
- * alerts} service. {@code phasewatch run} serves one {@code /metrics} for everything instead.
+ * Serves {@code GET /metrics} (Prometheus text format) for the commands that serve nothing else:
+ * {@code phasewatch alerts} and {@code phasewatch ingest} ({@code --metrics-port}). The streams
+ * role serves {@code /metrics} beside its JSON API on one port (streams-app's {@code QueryApi}).
+ *
+ * <p>It lives in cli, the one module that depends on both the alert router and ingest, so neither
+ * of those needs the other (it was the alerts module's until ingest needed it too).
  */
 public final class MetricsEndpoint implements AutoCloseable {
   private final HttpServer server;
