@@ -32,6 +32,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -104,20 +106,26 @@ public final class Bench {
       LatencyProbe.Result latency;
       BenchResult.Latency latencies;
       long liveAfterBackfill;
+      double settleSeconds;
       int triggerFamilies;
       try (StreamsApp app = new StreamsApp(settings).start()) {
         phasewatch = awaitCatchUp(servers, settings.applicationId(), inputs, app::state);
         say("phasewatch: %,.0f records/s", w.records() / phasewatch.processingSeconds());
+        settleSeconds = awaitQuiet(servers, topics);
+        say("phasewatch: last backfill diagnosis %.1f s after the last record", settleSeconds);
         liveAfterBackfill = heap.liveAfterGc();
 
         try (WebhookClock webhook = new WebhookClock();
             AlertRouterService router = startRouter(servers, webhook);
-            LatencyProbe probe = new LatencyProbe(servers, topics, board, w.seed())) {
+            LatencyProbe probe = new LatencyProbe(servers, topics, board, w.seed(),
+                options.recomputeInterval())) {
           awaitRouterCaughtUp(servers, topics, webhook);
           triggerFamilies = probe.triggerFamilyCount();
           say("offering %,.0f scores/s for %ds (%d families toggle their phase)",
               options.rate(), options.duration().toSeconds(), triggerFamilies);
-          latency = probe.run(options.rate(), options.duration(), options.drain(),
+          Duration drain = options.drain().compareTo(options.recomputeInterval().plusSeconds(10)) > 0
+              ? options.drain() : options.recomputeInterval().plusSeconds(10);
+          latency = probe.run(options.rate(), options.duration(), drain,
               () -> alive(app.state()));
           latencies = new BenchResult.Latency(latency.diagnosis(), latency.alert(),
               delivered(webhook, latency.alertPublishedNanos()));
@@ -130,7 +138,7 @@ public final class Bench {
 
       double phasewatchRps = w.records() / phasewatch.processingSeconds();
       double rawRps = Math.min(produced.perSecond(), consumed.perSecond());
-      return new BenchResult(command, machine,
+      return new BenchResult(command, machine.ended(),
           new BenchResult.Setup(w.families(), w.sizes(), w.cohorts(), w.cohortSize(), w.seed(),
               options.partitions(), w.models(), w.scores(), w.records(),
               options.recomputeInterval().toMillis(), options.bootstrapResamples(),
@@ -139,7 +147,7 @@ public final class Bench {
           phasewatchRps / rawRps, phasewatchRps / passRps,
           new BenchResult.Seconds(produced.nanos() / 1e9, consumed.nanos() / 1e9,
               pass.startupSeconds(), pass.processingSeconds(), phasewatch.startupSeconds(),
-              phasewatch.processingSeconds()),
+              phasewatch.processingSeconds(), settleSeconds),
           latencies,
           new BenchResult.Offered(latency.offeredRate(), latency.achievedRate(),
               options.duration().toMillis() / 1000.0, latency.offered(), latency.triggers(),
@@ -181,6 +189,42 @@ public final class Bench {
       long done = catchUp.awaitZeroLag(CATCH_UP_TIMEOUT, () -> alive(state.get()));
       return new Run((running - start) / 1e9, (done - running) / 1e9);
     }
+  }
+
+  /**
+   * Waits until the output topics have not grown for one recompute interval and 3 s more (the
+   * diagnoses that wait for a wall-clock punctuation are out), and returns how long after the
+   * call they last grew.
+   */
+  private double awaitQuiet(String servers, BenchTopics topics) throws InterruptedException {
+    long quietNanos = options.recomputeInterval().plusSeconds(3).toNanos();
+    long start = System.nanoTime();
+    long lastChange = start;
+    Map<TopicPartition, Long> previous = Map.of();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+      List<String> outputs = List.of(topics.phasewatch().familyDiagnosis().name(),
+          topics.phasewatch().panelDiagnosis().name(),
+          topics.phasewatch().frontierDiagnosis().name(), topics.phasewatch().alerts().name());
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (TopicDescription d :
+          admin.describeTopics(outputs).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+        d.partitions().forEach(p ->
+            latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+      }
+      while (System.nanoTime() - lastChange < quietNanos) {
+        Map<TopicPartition, Long> now = new HashMap<>();
+        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+            .forEach((tp, info) -> now.put(tp, info.offset()));
+        if (!now.equals(previous)) {
+          lastChange = System.nanoTime();
+          previous = now;
+        }
+        Thread.sleep(250);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not read the output topics' offsets", e);
+    }
+    return (lastChange - start) / 1e9;
   }
 
   private static boolean alive(KafkaStreams.State s) {

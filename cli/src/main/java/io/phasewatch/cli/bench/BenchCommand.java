@@ -35,7 +35,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--quick",
       description = "Reduced sizes that run in under two minutes: 60 families x 8 sizes, 1 cohort"
-          + " of 40, 20 s of offered load. Explicit options still apply on top.")
+          + " of 40, 20 s of offered load, a 5 s recompute interval. Explicit options still"
+          + " apply on top.")
   boolean quick;
 
   @Option(names = {"-F", "--families"}, paramLabel = "F",
@@ -70,10 +71,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Seed of the synthetic leaderboard and of the offered load (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--recompute-interval-ms", paramLabel = "MS", defaultValue = "30000",
-      description = "The application's recompute.interval.ms for panels and cohorts"
-          + " (default ${DEFAULT-VALUE}, the application's default).")
-  long recomputeIntervalMs;
+  @Option(names = "--recompute-interval-ms", paramLabel = "MS",
+      description = "The application's recompute.interval.ms: how often a panel's, a cohort's"
+          + " and a changed family's bootstrap is redone (default 30000, the application's"
+          + " default; quick 5000).")
+  Optional<Long> recomputeIntervalMs = Optional.empty();
 
   @Option(names = "--bootstrap-resamples", paramLabel = "N", defaultValue = "10000",
       description = "The application's bootstrap.resamples (default ${DEFAULT-VALUE}).")
@@ -95,7 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
           cohorts.orElse(quick ? 1 : 2), cohortSize.orElse(quick ? 40 : 100), seed);
       int seconds = durationSeconds.orElse(quick ? 20 : 60);
       options = new BenchOptions(w, partitions, rate, Duration.ofSeconds(seconds),
-          Duration.ofSeconds(quick ? 15 : 60), Duration.ofMillis(recomputeIntervalMs),
+          Duration.ofSeconds(quick ? 15 : 60),
+          Duration.ofMillis(recomputeIntervalMs.orElse(quick ? 5_000L : 30_000L)),
           bootstrapResamples, panelFamilies);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.phasewatch.cli.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 
 /**
@@ -39,14 +40,25 @@ public record BenchResult(
     double changelogBytesPerModel,
     Map<String, Long> changelogBytesByStore) {
 
-  /** Where it ran. */
-  public record Machine(int cores, String javaVersion, String os, double loadAverageAtStart) {
+  /**
+   * Where it ran. The load averages (one minute, of the whole machine) show whether other work
+   * shared the cores: this process alone keeps about one to two of them busy.
+   */
+  public record Machine(int cores, String javaVersion, String os, double loadAverageAtStart,
+      double loadAverageAtEnd) {
+    static double loadAverage() {
+      return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    Machine ended() {
+      return new Machine(cores, javaVersion, os, loadAverageAtStart, loadAverage());
+    }
+
     static Machine current() {
       return new Machine(Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version"),
-          System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-          java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-              .getSystemLoadAverage());
+          System.getProperty("os.name") + " " + System.getProperty("os.arch"), loadAverage(),
+          Double.NaN);
     }
   }
 
@@ -55,9 +67,15 @@ public record BenchResult(
       int partitions, int models, long scores, long records, long recomputeIntervalMs,
       int bootstrapResamples, int panelModels) {}
 
-  /** Elapsed time of each stage; start-up is from {@code start()} to the first RUNNING state. */
+  /**
+   * Elapsed time of each stage; start-up is from {@code start()} to the first RUNNING state, the
+   * processing time from there until every input record is processed and committed. {@code
+   * phasewatchSettle} is how much later the last diagnosis of the backfill came out: those that
+   * wait for a wall-clock punctuation (a panel's, a cohort's, a family's bootstrap N_c) come up to
+   * one recompute interval after their input.
+   */
   public record Seconds(double rawProduce, double rawConsume, double passthroughStartup,
-      double passthrough, double phasewatchStartup, double phasewatch) {}
+      double passthrough, double phasewatchStartup, double phasewatch, double phasewatchSettle) {}
 
   /**
    * Publish → output latencies: the family diagnosis and the alert as read from their topics,

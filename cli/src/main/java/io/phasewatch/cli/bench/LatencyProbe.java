@@ -50,14 +50,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p><b>Matching.</b> Each offered score gives a model's HellaSwag or TruthfulQA a value never
  * published for that model before; the family diagnosis lists each model's B1 and B2, so the
  * first diagnosis of the family showing that value (or a later one for the same model and
- * benchmark) reflects the score. Alert triggers move the largest model of a family whose
- * previous size is in the tax phase to γ12 = +0.5 or −0.5 against it, alternately, at most once
- * every {@value #TRIGGER_SPACING_MS} ms per family: each trigger must produce exactly one
- * {@code FAMILY_CROSSED_NC} alert, fired or resolved, and the n-th alert of a family is matched to
- * its n-th trigger.
+ * benchmark) reflects the score. Alert triggers are offered in families whose largest model is
+ * in the tax phase after the backfill (so {@code FAMILY_CROSSED_NC} is not firing) and whose
+ * previous size is in tax too: a trigger moves the largest model's TruthfulQA to γ12 = +0.5
+ * against the previous size, then back to −0.5, alternately, each at least two recompute
+ * intervals after the family's last one (a family's diagnosis waits up to one interval for its
+ * bootstrap N_c when B2 changes). Each trigger must produce exactly one {@code
+ * FAMILY_CROSSED_NC} alert, fired or resolved, and the n-th alert of a family is matched to its
+ * n-th trigger.
  */
 final class LatencyProbe implements AutoCloseable {
-  static final long TRIGGER_SPACING_MS = 3000;
+  private static final long MIN_TRIGGER_SPACING_MS = 3000;
   private static final double TRIGGER_GAMMA = 0.5;
   /** One score in this many is a trigger, when a trigger family is due. */
   private static final int TRIGGER_STRIDE = 10;
@@ -66,6 +69,7 @@ final class LatencyProbe implements AutoCloseable {
   private final BenchTopics topics;
   private final SyntheticLeaderboard board;
   private final SplittableRandom random;
+  private final long triggerSpacingMs;
   private final List<TriggerFamily> triggerFamilies;
   private final Set<String> triggerModels = new HashSet<>();
   private final Object lock = new Object();
@@ -102,7 +106,9 @@ final class LatencyProbe implements AutoCloseable {
       Map<String, Long> alertPublishedNanos) {}
 
   LatencyProbe(String bootstrapServers, BenchTopics topics, SyntheticLeaderboard board,
-      long seed) {
+      long seed, Duration recomputeInterval) {
+    this.triggerSpacingMs = Math.max(MIN_TRIGGER_SPACING_MS,
+        2 * recomputeInterval.toMillis() + 2000);
     this.bootstrapServers = bootstrapServers;
     this.topics = topics;
     this.board = board;
@@ -131,7 +137,7 @@ final class LatencyProbe implements AutoCloseable {
     this.observer = new Thread(this::observe, "phasewatch-bench-observer");
   }
 
-  /** Families that can be toggled: the previous size in tax, the largest clearly out of the band. */
+  /** Families that can be toggled: the largest size and the previous one in the tax phase. */
   private static List<TriggerFamily> triggerFamilies(SyntheticLeaderboard board) {
     List<TriggerFamily> out = new ArrayList<>();
     DiagnosisConfig config = DiagnosisConfig.defaults();
@@ -142,9 +148,9 @@ final class LatencyProbe implements AutoCloseable {
       FamilyDiagnosis.Model largest = models.get(models.size() - 1);
       FamilyDiagnosis.Model previous = models.get(models.size() - 2);
       if (previous.gamma12().isPresent() && previous.gamma12().getAsDouble() < 0
-          && largest.gamma12().isPresent() && Math.abs(largest.gamma12().getAsDouble()) > 0.2
+          && largest.gamma12().isPresent() && largest.gamma12().getAsDouble() < -0.12
           && largest.b1() - previous.b1() > 1.0) {
-        out.add(new TriggerFamily(f, largest.gamma12().getAsDouble() > 0));
+        out.add(new TriggerFamily(f, false));
       }
     }
     return out;
@@ -214,7 +220,7 @@ final class LatencyProbe implements AutoCloseable {
     long nowMs = scheduled / 1_000_000;
     for (TriggerFamily t : triggerFamilies) {
       if (t.nextDue <= nowMs) {
-        t.nextDue = nowMs + TRIGGER_SPACING_MS;
+        t.nextDue = nowMs + triggerSpacingMs;
         t.bonus = !t.bonus;
         int sizes = board.workload().sizes();
         String largest = SyntheticLeaderboard.baseModelId(t.family, sizes - 1);

@@ -14,8 +14,9 @@ final class ResultTable {
             + " seed %d, %d partitions%n", s.families(), s.sizes(), s.cohorts(), s.cohortSize(),
         s.seed(), s.partitions());
     out.printf(Locale.ROOT, "  %,d records: %,d models + %,d scores; pooled panel of %,d models;"
-            + " %d cores, Java %s%n%n", s.records(), s.models(), s.scores(), s.panelModels(),
-        r.machine().cores(), r.machine().javaVersion());
+            + " %d cores, Java %s, load average %.1f at start, %.1f at end%n%n", s.records(),
+        s.models(), s.scores(), s.panelModels(), r.machine().cores(), r.machine().javaVersion(),
+        r.machine().loadAverageAtStart(), r.machine().loadAverageAtEnd());
 
     out.printf(Locale.ROOT, "  %-26s %12s %9s %8s %15s%n", "stage", "records/s", "seconds",
         "vs raw", "vs pass-through");
@@ -28,8 +29,10 @@ final class ResultTable {
         r.passthroughRps(), t.passthrough());
     out.printf(Locale.ROOT, "  %-26s %,12.0f %9.2f %8.3f %15.3f%n", "phasewatch (exactly-once)",
         r.phasewatchRps(), t.phasewatch(), r.ratioVsRaw(), r.ratioVsPassthrough());
-    out.printf(Locale.ROOT, "  (start-up, not included: pass-through %.1f s, phasewatch %.1f s)%n%n",
-        t.passthroughStartup(), t.phasewatchStartup());
+    out.printf(Locale.ROOT, "  (start-up, not included: pass-through %.1f s, phasewatch %.1f s;"
+            + " last backfill diagnosis %.1f s after the last record,%n   recompute interval"
+            + " %,d ms)%n%n", t.passthroughStartup(), t.phasewatchStartup(),
+        t.phasewatchSettle(), s.recomputeIntervalMs());
 
     BenchResult.Offered o = r.offered();
     out.printf(Locale.ROOT, "  latency at %,.0f scores/s offered (%,.0f achieved) for %.0f s,"

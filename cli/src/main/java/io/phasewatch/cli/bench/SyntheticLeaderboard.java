@@ -224,8 +224,9 @@ public final class SyntheticLeaderboard {
       x[s] = lo + s * step + (r.nextDouble() - 0.5) * step * 0.6;
     }
     double b1Mid = 9.3 + 0.6 * r.nextDouble();
-    // N_c log-uniform between 1B and 100B: some families have crossed it, some not yet
-    double log10Nc = 9 + 2 * r.nextDouble();
+    // N_c log-uniform between 1B and 1,000B: about 60% of families cross it within their sizes
+    // (up to 70B), the others not yet
+    double log10Nc = 9 + 3 * r.nextDouble();
     double b2Floor = 33 + 7 * r.nextDouble();
     double b2Curvature = 1.0 + 0.8 * r.nextDouble();
     return new Family(x, b1Mid, 0.6, log10Nc, b2Floor, b2Curvature,
