@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.BiFunction;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,19 +26,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * per group and interval, and because the dirty mark and the members survive a restart (both
  * stores are changelogged), the state after the last punctuation is exactly that of all inputs.
  *
- * <p>The members store holds one entry per group and member ({@link #memberKey}), not one value
- * per group: a pooled panel holds every base model, and a single value for it would be rewritten
- * (and changelogged) whole on every member update, growing past Kafka's record size limit at a
- * few thousand models. The punctuator reads a group's members with a prefix scan.
+ * <p>The members store holds one entry per group and member ({@link MemberEntries}).
  */
 final class DebouncedDiagnosis<D> implements Processor<String, MemberUpdate, String, Diagnosed<D>> {
-  /**
-   * Between group and model id in a members-store key. Group names (panel names, cohort labels)
-   * cannot hold a control character (core.validation), so one group's prefix never covers
-   * another group's keys.
-   */
-  static final char SEPARATOR = '\u0000';
-
   private final String membersStore;
   private final String dirtyStore;
   private final String lastStore;
@@ -74,41 +62,12 @@ final class DebouncedDiagnosis<D> implements Processor<String, MemberUpdate, Str
     context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::computeDirty);
   }
 
-  /** The members-store key of {@code model} in {@code group}. */
-  static String memberKey(String group, String model) {
-    return group + SEPARATOR + model;
-  }
-
   @Override
   public void process(Record<String, MemberUpdate> record) {
     String group = record.key();
-    MemberUpdate update = record.value();
-    String key = memberKey(group, update.model());
-    ModelProfile before = members.get(key);
-    if (Objects.equals(before, update.profile().orElse(null))) {
-      return;
-    }
-    if (update.profile().isPresent()) {
-      members.put(key, update.profile().get());
-    } else {
-      members.delete(key);
-    }
-    if (dirty.get(group) == null) {
+    if (MemberEntries.apply(members, group, record.value()) && dirty.get(group) == null) {
       dirty.put(group, record.timestamp());
     }
-  }
-
-  /** The members of {@code group}, by model id; empty when it has none. */
-  private Map<String, ModelProfile> membersOf(String group) {
-    Map<String, ModelProfile> out = new TreeMap<>();
-    try (KeyValueIterator<String, ModelProfile> it =
-        members.prefixScan(group + SEPARATOR, new StringSerializer())) {
-      while (it.hasNext()) {
-        KeyValue<String, ModelProfile> kv = it.next();
-        out.put(kv.key.substring(group.length() + 1), kv.value);
-      }
-    }
-    return out;
   }
 
   /** Computes every dirty group once; {@code now} is the wall-clock time of the punctuation. */
@@ -122,7 +81,7 @@ final class DebouncedDiagnosis<D> implements Processor<String, MemberUpdate, Str
     }
     for (String group : groups) {
       dirty.delete(group);
-      Map<String, ModelProfile> current = membersOf(group);
+      Map<String, ModelProfile> current = MemberEntries.of(members, group);
       if (current.isEmpty()) {
         if (last.get(group) != null) {
           last.delete(group);

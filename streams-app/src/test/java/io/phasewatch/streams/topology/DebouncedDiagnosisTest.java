@@ -103,8 +103,8 @@ class DebouncedDiagnosisTest {
     assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis())
         .containsExactly(1, 2);
     KeyValueStore<String, ModelProfile> members = context.getStateStore("members");
-    assertThat(members.get(DebouncedDiagnosis.memberKey("p", "a"))).isEqualTo(profile("a"));
-    assertThat(members.get(DebouncedDiagnosis.memberKey("p", "b"))).isEqualTo(profile("b"));
+    assertThat(members.get(MemberEntries.key("p", "a"))).isEqualTo(profile("a"));
+    assertThat(members.get(MemberEntries.key("p", "b"))).isEqualTo(profile("b"));
   }
 
   @Test
