@@ -17,24 +17,32 @@ import java.util.List;
  * them into a directory with the repository's layout (a feed's {@code location} is {@code
  * ../data/bundled/…} relative to it), so {@code phasewatch run} works from the jar anywhere.
  *
- * <p>{@code run} replays the two feeds {@code phasewatch diagnose --bundled} reads: the base
- * models of the Open LLM Leaderboard v1 and the frontier releases, so that the two commands
- * agree on the same data. (The paper's 14-model panel re-scores 13 of those base models with
- * other values, and the Epoch snapshots re-release frontier models under the same ids: replayed
- * too, they would overwrite those models' scores and cohorts.)
+ * <p>{@code run} replays all five: the base models of the Open LLM Leaderboard v1 (the families
+ * and the {@code pooled} panel), the paper's 14-model panel (cohort {@code paper-panel}, pooled as
+ * panel {@code paper-panel} with its own scores), the frontier releases (cohort {@code frontier})
+ * and the two Epoch snapshots (cohorts {@code frontier-epoch-2026-01} and {@code -04}). Models
+ * are keyed by feed, so feeds that score the same model do not overwrite each other.
  */
 public final class BundledFeeds {
   /** The feeds replayed, by id (= file name without {@code .yaml}). */
-  public static final List<String> REPLAYED = List.of("bundled-base-models", "bundled-frontier");
+  public static final List<String> REPLAYED = List.of("bundled-base-models", "bundled-frontier",
+      "bundled-frontier-epoch-2026-01", "bundled-frontier-epoch-2026-04", "bundled-paper-panel");
 
   /** Every file extracted, relative to the repository root. */
   static final List<String> FILES = List.of(
       "feeds/bundled-base-models.yaml",
       "feeds/bundled-frontier.yaml",
+      "feeds/bundled-frontier-epoch-2026-01.yaml",
+      "feeds/bundled-frontier-epoch-2026-04.yaml",
+      "feeds/bundled-paper-panel.yaml",
       "feeds/mappings/base_models.yaml",
       "feeds/mappings/frontier.yaml",
+      "feeds/mappings/paper_panel.yaml",
       "data/bundled/base_models.csv",
-      "data/bundled/frontier.csv");
+      "data/bundled/frontier.csv",
+      "data/bundled/frontier_epoch_2026-01.csv",
+      "data/bundled/frontier_epoch_2026-04.csv",
+      "data/bundled/paper_panel.csv");
 
   private BundledFeeds() {}
 

@@ -48,6 +48,7 @@ public final class ProcessingCheck implements AutoCloseable {
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+    c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
     c.remove(ConsumerConfig.GROUP_ID_CONFIG);
     c.remove(AdminClientConfig.CLIENT_ID_CONFIG);
     this.probe = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -65,11 +66,28 @@ public final class ProcessingCheck implements AutoCloseable {
   }
 
   /**
+   * Offsets on {@code partitions} between group {@code groupId}'s committed offsets and the ends:
+   * the records it has not read, for topics written without transactions (no control records),
+   * without reading them.
+   *
+   * @throws IllegalStateException when Kafka does not answer
+   */
+  public long lag(String groupId, Collection<TopicPartition> partitions)
+      throws InterruptedException {
+    return count(groupId, partitions, false);
+  }
+
+  /**
    * Records on {@code partitions} that group {@code groupId} has not committed past.
    *
    * @throws IllegalStateException when Kafka does not answer
    */
   public long unprocessed(String groupId, Collection<TopicPartition> partitions)
+      throws InterruptedException {
+    return count(groupId, partitions, true);
+  }
+
+  private long count(String groupId, Collection<TopicPartition> partitions, boolean probeGaps)
       throws InterruptedException {
     if (partitions.isEmpty()) {
       return 0;
@@ -90,7 +108,8 @@ public final class ProcessingCheck implements AutoCloseable {
         if (from >= end) {
           continue;
         }
-        total += end - from > PROBE_LIMIT ? end - from : recordsBetween(tp, from, end);
+        total += !probeGaps || end - from > PROBE_LIMIT ? end - from
+            : recordsBetween(tp, from, end);
       }
       return total;
     } catch (ExecutionException | TimeoutException e) {
@@ -113,7 +132,7 @@ public final class ProcessingCheck implements AutoCloseable {
     long count = 0;
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (probe.position(tp) < end && System.nanoTime() < deadline) {
-      for (ConsumerRecord<byte[], byte[]> r : probe.poll(Duration.ofMillis(200))) {
+      for (ConsumerRecord<byte[], byte[]> r : probe.poll(Duration.ofMillis(100))) {
         if (r.offset() < end) {
           count++;
         }

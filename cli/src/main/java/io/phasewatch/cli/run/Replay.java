@@ -63,9 +63,10 @@ public final class Replay {
    */
   @FunctionalInterface
   public interface CatchUp {
-    CatchUp NONE = () -> { };
+    CatchUp NONE = previousStep -> { };
 
-    void await() throws InterruptedException;
+    /** @param previousStep records of the step sent last (0 before the first) */
+    void await(long previousStep) throws InterruptedException;
   }
 
   /** Waits; tests replace it. */
@@ -145,6 +146,7 @@ public final class Replay {
     Instant start = clock.instant();
     Optional<LocalDate> first = prepared.firstDate();
     Instant lastStamp = Instant.MIN;
+    long previousStep = 0;
     for (ReplayPlan.Step step : prepared.steps()) {
       if (speed > 0 && step.date().isPresent() && first.isPresent()) {
         double days = ChronoUnit.DAYS.between(first.get(), step.date().get());
@@ -154,7 +156,7 @@ public final class Replay {
           sleeper.sleep(wait);
         }
       }
-      catchUp.await();
+      catchUp.await(previousStep);
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("replay stopped");
       }
@@ -165,6 +167,7 @@ public final class Replay {
       lastStamp = stamp;
       progress.sent(step.date().or(() -> first), step.messages().size(), stamp);
       kafka.send(step.messages(), Optional.of(stamp));
+      previousStep = step.messages().size();
     }
     promoteCheckpoints();
     progress.allSent(clock.instant());

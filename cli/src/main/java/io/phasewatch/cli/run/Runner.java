@@ -81,12 +81,15 @@ public final class Runner implements AutoCloseable {
   public static final String ROUTER_GROUP = "phasewatch-run-alerts";
   /** The pooled panel of every base family, named as {@code phasewatch diagnose} names it. */
   public static final String PANEL = "pooled";
+  /** The paper's 14 models (cohort {@code paper-panel}), pooled as diagnose pools them. */
+  public static final String PAPER_PANEL = "paper-panel";
   private static final Duration CHECK_EVERY = Duration.ofMillis(500);
   private static final Duration STABLE_FOR = Duration.ofSeconds(1);
   private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(30);
   private static final Duration CATCH_UP_POLL = Duration.ofMillis(50);
   private static final long CATCH_UP_SLACK = 20;
-  private static final Duration DEBOUNCE_WAIT = Duration.ofSeconds(3);
+  private static final long LARGE_STEP = 40;
+  private static final Duration DEBOUNCE_WAIT = Duration.ofSeconds(5);
 
   /**
    * What a run is told on its command line.
@@ -274,13 +277,18 @@ public final class Runner implements AutoCloseable {
     s.put("topic.prefix", settings.topicPrefix());
     s.put("state.dir", state.streams().toString());
     s.put("http.port", Integer.toString(settings.httpPort()));
-    s.put("panels", PANEL);
+    s.put("panels", PANEL + "," + PAPER_PANEL);
+    s.put("panel." + PAPER_PANEL + ".cohort", PAPER_PANEL);
     s.put("recompute.interval.ms", "1000");
     s.put("bootstrap.resamples", Integer.toString(settings.resamples()));
     // Kafka Streams does not leave its group on close: the next run's member waits for the old
     // one's session to expire before it gets the tasks. The broker's minimum, not 45 s.
     s.put("kafka.session.timeout.ms", "6000");
     s.put("kafka.heartbeat.interval.ms", "1500");
+    // a record crosses four repartition topics, each read after a transaction commits: a
+    // consumer that waits the default 500 ms for more data at each hop makes a step of the
+    // replay take seconds to reach the diagnoses
+    s.put("kafka.fetch.max.wait.ms", "20");
     return StreamsSettings.defaults().with(s);
   }
 
@@ -291,7 +299,7 @@ public final class Runner implements AutoCloseable {
         Optional.empty(), null, null, Optional.empty(), true)));
     return new RouterConfig(settings.topicPrefix(), ROUTER_GROUP, null, sinks,
         List.of(new Route("everything", RouteMatch.any(), List.copyOf(sinks.keySet()), false)),
-        0, Duration.ofMillis(200), null);
+        0, Duration.ofMillis(200), Map.of("fetch.max.wait.ms", "50"));
   }
 
   /** Checkpoints are kept per target; an embedded broker's port changes from run to run. */
@@ -380,21 +388,22 @@ public final class Runner implements AutoCloseable {
    * #CATCH_UP_SLACK} of the records sent so far left to read on its input topics. A few records of
    * slack let the replay go on while the app commits (every 100 ms under exactly-once), and
    * still keep it from running months ahead of the app after a large step (the first day of the
-   * Open LLM Leaderboard snapshot has 378 records). When it had to wait, it also lets the
-   * debounced recomputations of that step run, so that their alerts carry its date.
+   * Open LLM Leaderboard snapshot has 378 records). After a large step (more than {@link
+   * #LARGE_STEP} records) it also lets the debounced recomputations run, so that their alerts
+   * carry that step's date.
    */
-  private void awaitCaughtUp() throws InterruptedException {
+  private void awaitCaughtUp(long previousStep) throws InterruptedException {
     Instant limit = clock.instant().plus(CATCH_UP_LIMIT);
     Topics topics = new Topics(settings.topicPrefix());
-    boolean waited = false;
     while (clock.instant().isBefore(limit)) {
       List<TopicPartition> sources = app.inputPartitions().stream()
           .filter(tp -> tp.topic().equals(topics.scores()) || tp.topic().equals(topics.models()))
           .toList();
       try {
-        if (!sources.isEmpty()
-            && check.unprocessed(APPLICATION_ID, sources) <= CATCH_UP_SLACK) {
-          if (waited) {
+        // the replay writes these without transactions: the offset gap is the records left
+        long behind = sources.isEmpty() ? Long.MAX_VALUE : check.lag(APPLICATION_ID, sources);
+        if (behind <= CATCH_UP_SLACK) {
+          if (previousStep > LARGE_STEP) {
             awaitRecomputed(clock.instant().plus(DEBOUNCE_WAIT));
           }
           return;
@@ -402,19 +411,20 @@ public final class Runner implements AutoCloseable {
       } catch (IllegalStateException notNow) {
         LOG.debug("offsets not readable: {}", notNow.toString());
       }
-      waited = true;
       Thread.sleep(CATCH_UP_POLL.toMillis());
     }
     LOG.warn("the streams app is more than {} behind the replay", CATCH_UP_LIMIT);
   }
 
+  /** Until every input and repartition record is processed and nothing waits to recompute. */
   private void awaitRecomputed(Instant limit) throws InterruptedException {
     while (clock.instant().isBefore(limit)) {
       try {
-        if (app.pendingRecomputations() == 0) {
+        if (check.unprocessed(APPLICATION_ID, List.copyOf(app.inputPartitions())) == 0
+            && app.pendingRecomputations() == 0) {
           return;
         }
-      } catch (InvalidStateStoreException notNow) {
+      } catch (InvalidStateStoreException | IllegalStateException notNow) {
         return;
       }
       Thread.sleep(CATCH_UP_POLL.toMillis());

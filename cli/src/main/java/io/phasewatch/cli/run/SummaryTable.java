@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
 /**
  * The table {@code phasewatch run} prints once the bundled history is processed: every family
  * with the phase of its largest interval and its crossing, each pooled panel's N_c with its 95%
- * interval, each frontier cohort's r, rolling r and saturation. Sizes stand for models (the ids
+ * interval, each frontier cohort's r, rolling r and saturation; each list sorted by name. Sizes stand for models (the ids
  * differ in case between a CSV and the ingested records), so the same table made from {@code
  * phasewatch diagnose --json} is the same text: the end-to-end test compares the two.
  */
@@ -42,7 +42,8 @@ public final class SummaryTable {
               .orElse(UNDEFINED),
           billions(f.ncB())));
     }
-    for (PanelDiagnosis p : panels) {
+    for (PanelDiagnosis p : panels.stream()
+        .sorted(Comparator.comparing(PanelDiagnosis::panel)).toList()) {
       b.append(String.format(Locale.ROOT, "POOLED N_c, panel %s (%d models, %d families): %s\n",
           p.panel(), p.n(), p.families().size(), p.nc()
               .map(nc -> String.format(Locale.ROOT,
@@ -52,7 +53,8 @@ public final class SummaryTable {
               .orElse(UNDEFINED + " (" + p.undefined().getOrDefault("nc", "undefined") + ")")
               + "; r(B1,B2) " + signed(p.r(), 3)));
     }
-    for (FrontierDiagnosis c : cohorts) {
+    for (FrontierDiagnosis c : cohorts.stream()
+        .sorted(Comparator.comparing(FrontierDiagnosis::cohort)).toList()) {
       FrontierDiagnosis.Rolling rolling = c.rolling();
       b.append(String.format(Locale.ROOT,
           "FRONTIER, cohort %s (%d releases): r %s, slope %s; rolling r %s%s\n", c.cohort(),

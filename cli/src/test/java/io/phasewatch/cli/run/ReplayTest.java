@@ -113,6 +113,18 @@ class ReplayTest {
   }
 
   @Test
+  void eachStepWaitsForTheAppToCatchUpWithThePreviousOne() throws Exception {
+    SteppedClock clock = new SteppedClock();
+    Files.createDirectories(dir.resolve("staging"));
+    Files.createDirectories(dir.resolve("checkpoints"));
+    List<String> events = new ArrayList<>();
+    replay(clock, 0, new ReplayProgress()).publish(new Replay.Prepared(
+            List.of(step("2024-01-01", "a", "b", "c"), step("2024-01-02", "d")), List.of()),
+        (ms, ts) -> events.add("send " + ms.size()), previous -> events.add("wait " + previous));
+    assertThat(events).containsExactly("wait 0", "send 3", "wait 3", "send 1");
+  }
+
+  @Test
   void aFailedStepKeepsTheOldCheckpointsSoTheNextRunReplaysEverything() throws Exception {
     SteppedClock clock = new SteppedClock();
     Files.createDirectories(dir.resolve("staging"));

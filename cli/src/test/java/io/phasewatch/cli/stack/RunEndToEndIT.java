@@ -55,10 +55,12 @@ import org.junit.jupiter.api.io.TempDir;
  *       replaced by real values;
  *   <li>every metric name a dashboard or a rule uses is a series Prometheus scraped from run;
  *   <li>each family of {@code phasewatch diagnose --bundled} has its series, with its models and
- *       phase, and the pooled panel and the frontier cohort theirs, with its figures;
+ *       phase, and the pooled panel and the frontier cohort theirs, with diagnose's figures;
  *   <li>{@code promtool check config} (of the configuration used) and {@code check rules} pass;
- *   <li>the JSON API equals {@code phasewatch diagnose --bundled --json} (same shapes, same
- *       figures), and the summary run printed is the table of diagnose's figures;
+ *   <li>the JSON API equals {@code phasewatch diagnose --json} on the same bundled files (the
+ *       families, the pooled and the paper's panel, the frontier cohort and each Epoch
+ *       snapshot's: same shapes, same figures), and the summary run printed is the table of
+ *       diagnose's figures;
  *   <li>SIGTERM stops run within seconds.
  * </ul>
  *
@@ -141,28 +143,47 @@ class RunEndToEndIT {
     awaitTrue(() -> query(prom, "up{job=\"phasewatch\"} == 1").size() == 1
         && Instant.now().isAfter(scrapedAfter), Duration.ofSeconds(60), "Prometheus scraping");
 
-    JsonNode diagnose = diagnose(jar);
+    // diagnose on the same bundled files: the base models with the pooled and the paper panel
+    // and the frontier cohort; each Epoch snapshot as a cohort of its own
+    JsonNode diagnose = diagnose(jar, "--bundled");
     List<FamilyDiagnosis> families = new ArrayList<>();
     for (JsonNode f : diagnose.path("base").path("families")) {
       families.add(JSON.treeToValue(f, FamilyDiagnosis.class));
     }
-    PanelDiagnosis pooled = JSON.treeToValue(diagnose.path("base").path("pooled"),
-        PanelDiagnosis.class);
-    FrontierDiagnosis frontier = JSON.treeToValue(diagnose.path("frontier"),
-        FrontierDiagnosis.class);
+    List<JsonNode> panelJson = List.of(diagnose.path("base").path("pooled"),
+        diagnose.path("base").path("paper_panel"));
+    List<JsonNode> cohortJson = List.of(diagnose.path("frontier"),
+        diagnose(jar, "--frontier", "bundled:frontier_epoch_2026-01.csv").path("frontier"),
+        diagnose(jar, "--frontier", "bundled:frontier_epoch_2026-04.csv").path("frontier"));
+    List<PanelDiagnosis> panels = new ArrayList<>();
+    for (JsonNode p : panelJson) {
+      panels.add(JSON.treeToValue(p, PanelDiagnosis.class));
+    }
+    List<FrontierDiagnosis> cohorts = new ArrayList<>();
+    for (JsonNode c : cohortJson) {
+      cohorts.add(JSON.treeToValue(c, FrontierDiagnosis.class));
+    }
+    PanelDiagnosis pooled = panels.get(0);
+    FrontierDiagnosis frontier = cohorts.get(0);
+    assertThat(panels).extracting(PanelDiagnosis::panel)
+        .containsExactly("pooled", "paper-panel");
+    assertThat(cohorts).extracting(FrontierDiagnosis::cohort).containsExactly("frontier",
+        "frontier_epoch_2026-01", "frontier_epoch_2026-04");
 
     // the JSON API is diagnose's JSON, element by element
     String api = "http://127.0.0.1:" + port;
     assertThat(sortedByFamily(getJson(api + "/api/families")))
         .isEqualTo(sortedByFamily(diagnose.path("base").path("families")));
-    assertThat(getJson(api + "/api/panels/" + pooled.panel()))
-        .isEqualTo(diagnose.path("base").path("pooled"));
-    assertThat(getJson(api + "/api/frontier/" + frontier.cohort()))
-        .isEqualTo(diagnose.path("frontier"));
+    for (JsonNode p : panelJson) {
+      assertThat(getJson(api + "/api/panels/" + p.path("panel").asText())).isEqualTo(p);
+    }
+    for (JsonNode c : cohortJson) {
+      assertThat(getJson(api + "/api/frontier/" + c.path("cohort").asText())).isEqualTo(c);
+    }
 
     // the console summary is the table of diagnose's figures
     assertThat(Files.readString(runOut))
-        .contains(SummaryTable.format(families, List.of(pooled), List.of(frontier)));
+        .contains(SummaryTable.format(families, panels, cohorts));
 
     // every family and the panel and cohort have their series, with diagnose's figures
     for (FamilyDiagnosis f : families) {
@@ -383,10 +404,12 @@ class RunEndToEndIT {
     return JSON.readTree(r.body());
   }
 
-  private JsonNode diagnose(Path jar) throws Exception {
-    Path out = dir.resolve("diagnose.json");
-    Process p = start(dir, out, dir.resolve("diagnose.err"), java(), "-jar", jar.toString(),
-        "diagnose", "--bundled", "--json");
+  private JsonNode diagnose(Path jar, String... inputs) throws Exception {
+    Path out = Files.createTempFile(dir, "diagnose", ".json");
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString(), "diagnose",
+        "--json"));
+    command.addAll(List.of(inputs));
+    Process p = start(dir, out, dir.resolve("diagnose.err"), command.toArray(String[]::new));
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("diagnose finished").isTrue();
     assertThat(p.exitValue()).as(Files.readString(dir.resolve("diagnose.err"))).isZero();
     return JSON.readTree(out.toFile());
