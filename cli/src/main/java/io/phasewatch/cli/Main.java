@@ -1,5 +1,6 @@
 package io.phasewatch.cli;
 
+import io.phasewatch.cli.bench.BenchCommand;
 import io.phasewatch.cli.diagnose.DiagnoseCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
         AlertsCommand.class,
         StreamsCommand.class,
         RunCommand.class,
+        BenchCommand.class,
     })
 public final class Main implements Runnable {
   /** The command's input was unusable (missing file, missing required column, bad option). */

@@ -1,11 +1,13 @@
 package io.phasewatch.streams.topology;
 
+import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.streams.state.Diagnosed;
 import io.phasewatch.streams.state.GroupMembers;
 import io.phasewatch.streams.state.MemberUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.KeyValue;
@@ -23,6 +25,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * differs from the last one forwarded. A backfill of any number of scores costs one computation
  * per group and interval, and because the dirty mark and the members survive a restart (both
  * stores are changelogged), the state after the last punctuation is exactly that of all inputs.
+ *
+ * <p>The members store holds one entry per group and member ({@link MemberEntries}).
  */
 final class DebouncedDiagnosis<D> implements Processor<String, MemberUpdate, String, Diagnosed<D>> {
   private final String membersStore;
@@ -33,7 +37,7 @@ final class DebouncedDiagnosis<D> implements Processor<String, MemberUpdate, Str
   private final TopologyListener listener;
   private final BiFunction<String, GroupMembers, Diagnosed<D>> diagnose;
   private ProcessorContext<String, Diagnosed<D>> context;
-  private KeyValueStore<String, GroupMembers> members;
+  private KeyValueStore<String, ModelProfile> members;
   private KeyValueStore<String, Long> dirty;
   private KeyValueStore<String, D> last;
 
@@ -61,17 +65,7 @@ final class DebouncedDiagnosis<D> implements Processor<String, MemberUpdate, Str
   @Override
   public void process(Record<String, MemberUpdate> record) {
     String group = record.key();
-    GroupMembers before = members.get(group);
-    GroupMembers after = (before == null ? GroupMembers.empty() : before).apply(record.value());
-    if (Objects.equals(before == null ? GroupMembers.empty() : before, after)) {
-      return;
-    }
-    if (after.members().isEmpty()) {
-      members.delete(group);
-    } else {
-      members.put(group, after);
-    }
-    if (dirty.get(group) == null) {
+    if (MemberEntries.apply(members, group, record.value()) && dirty.get(group) == null) {
       dirty.put(group, record.timestamp());
     }
   }
@@ -87,8 +81,8 @@ final class DebouncedDiagnosis<D> implements Processor<String, MemberUpdate, Str
     }
     for (String group : groups) {
       dirty.delete(group);
-      GroupMembers current = members.get(group);
-      if (current == null) {
+      Map<String, ModelProfile> current = MemberEntries.of(members, group);
+      if (current.isEmpty()) {
         if (last.get(group) != null) {
           last.delete(group);
           listener.published(kind, group, null);
@@ -97,7 +91,7 @@ final class DebouncedDiagnosis<D> implements Processor<String, MemberUpdate, Str
         continue;
       }
       long start = System.nanoTime();
-      Diagnosed<D> d = diagnose.apply(group, current);
+      Diagnosed<D> d = diagnose.apply(group, new GroupMembers(current));
       listener.computed(kind, group, System.nanoTime() - start);
       if (!Objects.equals(last.get(group), d.diagnosis())) {
         last.put(group, d.diagnosis());

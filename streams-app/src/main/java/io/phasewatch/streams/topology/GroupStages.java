@@ -39,7 +39,7 @@ final class GroupStages {
         JsonSerde.of(Memberships.class)));
     w.builder().addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(names.membersStore()), keys,
-        JsonSerde.of(GroupMembers.class)));
+        JsonSerde.of(ModelProfile.class)));
     w.builder().addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(names.dirtyStore()), keys, Serdes.Long()));
     w.builder().addStateStore(Stores.keyValueStoreBuilder(

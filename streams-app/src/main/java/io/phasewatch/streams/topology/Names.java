@@ -44,11 +44,11 @@ public final class Names {
   public static final String PROFILE_CHANGES = "model-profile-changes";
 
   // families
-  public static final String FAMILY_MEMBERS_FILTER = "family-members-filter";
+  public static final String FAMILY_MEMBERSHIP = "family-membership";
+  public static final String FAMILY_MEMBERSHIP_STORE = "family-membership-store";
   public static final String PROFILES_BY_FAMILY = "profiles-by-family";
-  public static final String FAMILY_AGGREGATE = "family-aggregate";
-  public static final String FAMILY_STATE_STORE = "family-state-store";
-  public static final String FAMILY_CHANGES = "family-changes";
+  /** One entry per family and base model ({@code MemberEntries}). */
+  public static final String FAMILY_MEMBERS_STORE = "family-members-store";
   public static final String FAMILY_DIAGNOSE = "family-diagnose";
   public static final String FAMILY_DIAGNOSIS_STORE = "family-diagnosis-store";
   public static final String FAMILY_NC_STORE = "family-nc-store";

@@ -55,8 +55,8 @@ public final class PhasewatchTopology {
     KTable<String, ModelProfile> profiles =
         ProfileStage.profiles(scores, models, settings.sourcePriority());
 
-    KStream<String, Diagnosed<FamilyDiagnosis>> families = FamilyStage.diagnoses(w, profiles);
     KStream<String, ModelProfile> changes = profiles.toStream(Named.as(PROFILE_CHANGES));
+    KStream<String, Diagnosed<FamilyDiagnosis>> families = FamilyStage.diagnoses(w, changes);
     KStream<String, Diagnosed<PanelDiagnosis>> panels = PanelStage.diagnoses(w, changes);
     KStream<String, Diagnosed<FrontierDiagnosis>> cohorts = FrontierStage.diagnoses(w, changes);
     DetectorStage.alerts(w, families, panels, cohorts);

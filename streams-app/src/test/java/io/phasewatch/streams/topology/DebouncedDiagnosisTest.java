@@ -6,7 +6,6 @@ import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.core.domain.ResolvedScore;
 import io.phasewatch.streams.serde.JsonSerde;
 import io.phasewatch.streams.state.Diagnosed;
-import io.phasewatch.streams.state.GroupMembers;
 import io.phasewatch.streams.state.MemberUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ class DebouncedDiagnosisTest {
   @BeforeEach
   void init() {
     context = new MockProcessorContext<>();
-    store("members", JsonSerde.of(GroupMembers.class));
+    store("members", JsonSerde.of(ModelProfile.class));
     store("dirty", Serdes.Long());
     store("last", Serdes.Integer());
     processor = new DebouncedDiagnosis<>("members", "dirty", "last", Duration.ofSeconds(30),
@@ -103,7 +102,48 @@ class DebouncedDiagnosisTest {
     punctuator().getPunctuator().punctuate(2_000);
     assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis())
         .containsExactly(1, 2);
-    KeyValueStore<String, GroupMembers> members = context.getStateStore("members");
-    assertThat(members.get("p").members()).containsOnlyKeys("a", "b");
+    KeyValueStore<String, ModelProfile> members = context.getStateStore("members");
+    assertThat(members.get(MemberEntries.key("p", "a"))).isEqualTo(profile("a"));
+    assertThat(members.get(MemberEntries.key("p", "b"))).isEqualTo(profile("b"));
+  }
+
+  @Test
+  void storesOneSmallEntryPerMemberSoALargeGroupNeverMakesALargeRecord() {
+    for (int i = 0; i < 3_000; i++) {
+      processor.process(new Record<>("p", MemberUpdate.join(profile("m" + i)), i));
+    }
+    KeyValueStore<String, ModelProfile> members = context.getStateStore("members");
+    assertThat(members.approximateNumEntries()).isEqualTo(3_000);
+    byte[] largest = new byte[0];
+    try (var it = members.all()) {
+      while (it.hasNext()) {
+        byte[] bytes = JsonSerde.of(ModelProfile.class).serializer().serialize("", it.next().value);
+        largest = bytes.length > largest.length ? bytes : largest;
+      }
+    }
+    assertThat(largest.length).isLessThan(1_000);
+
+    punctuator().getPunctuator().punctuate(1_000);
+    assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis())
+        .containsExactly(3_000);
+  }
+
+  @Test
+  void aGroupWhoseNameStartsAnotherGroupsNameSeesOnlyItsOwnMembers() {
+    processor.process(new Record<>("p", MemberUpdate.join(profile("a")), 1));
+    processor.process(new Record<>("pq", MemberUpdate.join(profile("b")), 2));
+    processor.process(new Record<>("pq", MemberUpdate.join(profile("c")), 3));
+    punctuator().getPunctuator().punctuate(1_000);
+    assertThat(context.forwarded())
+        .extracting(f -> f.record().key() + "=" + f.record().value().diagnosis())
+        .containsExactly("p=1", "pq=2");
+
+    context.resetForwards();
+    processor.process(new Record<>("p", MemberUpdate.leave("a"), 4));
+    punctuator().getPunctuator().punctuate(31_000);
+    assertThat(context.forwarded()).singleElement().satisfies(f -> {
+      assertThat(f.record().key()).isEqualTo("p");
+      assertThat(f.record().value()).isNull();
+    });
   }
 }
