@@ -11,6 +11,10 @@ import io.phasewatch.streams.config.StreamsSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +31,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -107,6 +113,7 @@ public final class Bench {
       BenchResult.Latency latencies;
       long liveAfterBackfill;
       double settleSeconds;
+      long threadFailures;
       int triggerFamilies;
       try (StreamsApp app = new StreamsApp(settings).start()) {
         phasewatch = awaitCatchUp(servers, settings.applicationId(), inputs, app::state);
@@ -129,6 +136,11 @@ public final class Bench {
               () -> alive(app.state()));
           latencies = new BenchResult.Latency(latency.diagnosis(), latency.alert(),
               delivered(webhook, latency.alertPublishedNanos()));
+        }
+        threadFailures = failedStreamThreads(app.httpPort());
+        if (threadFailures > 0) {
+          say("WARNING: %d stream threads of the phasewatch app failed (and were replaced)",
+              threadFailures);
         }
       }
       long peakHeap = heap.peak();
@@ -154,7 +166,7 @@ public final class Bench {
               triggerFamilies, latency.unexpectedAlerts()),
           peakHeap, HeapSampler.maxHeap(), liveAfterBackfill,
           stateBytes, stateBytes / (double) w.models(),
-          changelogBytes, changelogBytes / (double) w.models(), changelogs);
+          changelogBytes, changelogBytes / (double) w.models(), changelogs, threadFailures);
     } finally {
       deleteRecursively(work);
     }
@@ -225,6 +237,22 @@ public final class Bench {
       throw new IllegalStateException("could not read the output topics' offsets", e);
     }
     return (lastChange - start) / 1e9;
+  }
+
+  private static final Pattern FAILED_THREADS =
+      Pattern.compile("(?m)^kafka_stream_failed_stream_threads_total\\{[^}]*\\} ([0-9.]+)$");
+
+  /** Stream threads that died (and were replaced), from the application's own /metrics. */
+  private static long failedStreamThreads(int port) throws IOException, InterruptedException {
+    String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = FAILED_THREADS.matcher(metrics);
+    long failed = 0;
+    while (m.find()) {
+      failed += (long) Double.parseDouble(m.group(1));
+    }
+    return failed;
   }
 
   private static boolean alive(KafkaStreams.State s) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param changelogBytesPerModel the application's changelog topics on the broker (before log
  *     compaction) over the number of models
  * @param changelogBytesByStore the same bytes by store
+ * @param streamThreadFailures stream threads of the phasewatch application that died during the
+ *     run (Kafka Streams' {@code failed-stream-threads}); above zero the run is not valid
  */
 public record BenchResult(
     String command,
@@ -38,7 +40,8 @@ public record BenchResult(
     double stateBytesPerModel,
     long changelogBytes,
     double changelogBytesPerModel,
-    Map<String, Long> changelogBytesByStore) {
+    Map<String, Long> changelogBytesByStore,
+    long streamThreadFailures) {
 
   /**
    * Where it ran. The load averages (one minute, of the whole machine) show whether other work

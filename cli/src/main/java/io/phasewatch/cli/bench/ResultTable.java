@@ -51,6 +51,11 @@ final class ResultTable {
     out.printf(Locale.ROOT, "  state: %,.0f bytes/model on disk (RocksDB, %s), %,.0f bytes/model"
             + " in changelogs (%s)%n", r.stateBytesPerModel(), mib(r.stateBytes()),
         r.changelogBytesPerModel(), mib(r.changelogBytes()));
+    if (r.streamThreadFailures() > 0) {
+      out.printf(Locale.ROOT, "%n  WARNING: %d stream threads of the phasewatch application failed"
+          + " during the run (see its log); the numbers above are not valid.%n",
+          r.streamThreadFailures());
+    }
     out.flush();
   }
 

@@ -61,5 +61,6 @@ class BenchSmokeTest {
     }
     assertThat(diagnosis.get("p50").asDouble()).isLessThanOrEqualTo(diagnosis.get("p99").asDouble());
     assertThat(r.get("changelog_bytes_by_store").size()).isGreaterThan(5);
+    assertThat(r.get("stream_thread_failures").asLong()).isZero();
   }
 }

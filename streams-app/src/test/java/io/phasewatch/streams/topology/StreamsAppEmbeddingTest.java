@@ -96,8 +96,10 @@ class StreamsAppEmbeddingTest {
             return false;
           }
         }, "the panel diagnosed and nothing pending");
-        assertThat(registry.scrape()).contains("phasewatch_panel_models{panel=\"base\"} 14.0")
-            .contains("phasewatch_build_info{version=\"7.7.7\"} 1");
+        // the gauge is set just after the store write, on the stream thread: wait for it
+        await(() -> registry.scrape().contains("phasewatch_panel_models{panel=\"base\"} 14.0"),
+            "the panel's gauges set");
+        assertThat(registry.scrape()).contains("phasewatch_build_info{version=\"7.7.7\"} 1");
       } finally {
         app.close();
       }
