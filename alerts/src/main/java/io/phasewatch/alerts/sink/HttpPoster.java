@@ -1,5 +1,7 @@
 package io.phasewatch.alerts.sink;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.phasewatch.core.domain.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * POSTs a body and classifies the answer for the retry loop: 2xx delivered; 429, 5xx, timeouts
@@ -34,6 +37,21 @@ final class HttpPoster {
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
     this.readTimeout = readTimeout;
+  }
+
+  /**
+   * Writes {@code value} as JSON and POSTs it with the headers {@code headers} gives for the body
+   * bytes; a value that cannot be written is rejected ("cannot write {@code what}: …").
+   */
+  Attempt postJson(URI url, Object value, String what,
+      Function<byte[], Map<String, String>> headers) throws InterruptedException {
+    byte[] body;
+    try {
+      body = Json.mapper().writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      return Attempt.rejected("cannot write " + what + ": " + e.getOriginalMessage());
+    }
+    return post(url, body, headers.apply(body));
   }
 
   Attempt post(URI url, byte[] body, Map<String, String> headers) throws InterruptedException {

@@ -1,12 +1,10 @@
 package io.phasewatch.alerts.sink;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.core.domain.AlertState;
-import io.phasewatch.core.domain.Json;
 import io.phasewatch.core.domain.SuggestedAction;
 import java.net.URI;
 import java.time.Duration;
@@ -45,13 +43,7 @@ public final class SlackSink implements AlertSink {
 
   @Override
   public Attempt attempt(AlertEvent alert) throws InterruptedException {
-    byte[] body;
-    try {
-      body = Json.mapper().writeValueAsBytes(payload(alert));
-    } catch (JsonProcessingException e) {
-      return Attempt.rejected("cannot write the Slack payload: " + e.getOriginalMessage());
-    }
-    return http.post(url, body, Map.of());
+    return http.postJson(url, payload(alert), "the Slack payload", body -> Map.of());
   }
 
   /** The Slack message for {@code alert}. */

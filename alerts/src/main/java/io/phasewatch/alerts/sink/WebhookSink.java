@@ -1,8 +1,6 @@
 package io.phasewatch.alerts.sink;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.phasewatch.core.domain.AlertEvent;
-import io.phasewatch.core.domain.Json;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -44,15 +42,11 @@ public final class WebhookSink implements AlertSink {
 
   @Override
   public Attempt attempt(AlertEvent alert) throws InterruptedException {
-    byte[] body;
-    try {
-      body = Json.mapper().writeValueAsBytes(alert);
-    } catch (JsonProcessingException e) {
-      return Attempt.rejected("cannot write the alert as JSON: " + e.getOriginalMessage());
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
-    secret.ifPresent(s -> headers.put(Signatures.HEADER, Signatures.sign(s, body)));
-    headers.put(IDEMPOTENCY_HEADER, alert.id());
-    return http.post(url, body, headers);
+    return http.postJson(url, alert, "the alert as JSON", body -> {
+      Map<String, String> headers = new LinkedHashMap<>();
+      secret.ifPresent(s -> headers.put(Signatures.HEADER, Signatures.sign(s, body)));
+      headers.put(IDEMPOTENCY_HEADER, alert.id());
+      return headers;
+    });
   }
 }
