@@ -1,7 +1,6 @@
 package io.phasewatch.streams.errors;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -13,17 +12,9 @@ import org.slf4j.LoggerFactory;
  * stage {@code deserialization}, and resumes. The record goes out in the task's transaction, so
  * under exactly-once it is rejected exactly once.
  */
-public final class RejectingDeserializationHandler implements DeserializationExceptionHandler {
+public final class RejectingDeserializationHandler extends RejectingHandler
+    implements DeserializationExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RejectingDeserializationHandler.class);
-
-  private Rejections rejections = new Rejections();
-  private String rejectedTopic;
-
-  @Override
-  public void configure(Map<String, ?> configs) {
-    rejections = Rejections.from(configs);
-    rejectedTopic = Rejections.topicFrom(configs);
-  }
 
   @Override
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,

@@ -1,7 +1,6 @@
 package io.phasewatch.streams.errors;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,17 +12,9 @@ import org.slf4j.LoggerFactory;
  * the input record, as {@link ErrorHandlerContext} keeps them) with stage {@code processing} and
  * the processor node in the reason's log line, and resumes.
  */
-public final class RejectingProcessingHandler implements ProcessingExceptionHandler {
+public final class RejectingProcessingHandler extends RejectingHandler
+    implements ProcessingExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RejectingProcessingHandler.class);
-
-  private Rejections rejections = new Rejections();
-  private String rejectedTopic;
-
-  @Override
-  public void configure(Map<String, ?> configs) {
-    rejections = Rejections.from(configs);
-    rejectedTopic = Rejections.topicFrom(configs);
-  }
 
   @Override
   public Response handleError(ErrorHandlerContext context, Record<?, ?> record,
