@@ -1,5 +1,8 @@
 package io.phasewatch.cli.diagnose;
 
+import static io.phasewatch.cli.Figures.billions;
+
+import io.phasewatch.cli.Figures;
 import io.phasewatch.core.diagnosis.Bounds;
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.diagnosis.FrontierDiagnosis;
@@ -13,7 +16,7 @@ import java.util.OptionalDouble;
 
 /** The readable form of a {@link DiagnoseReport}: one section per input, tables inside. */
 final class ReportPrinter {
-  static final String UNDEFINED = "—";
+  static final String UNDEFINED = Figures.UNDEFINED;
 
   private final PrintWriter out;
   private final boolean models;
@@ -217,20 +220,6 @@ final class ReportPrinter {
     }
     double v = p.getAsDouble();
     return v >= 0.001 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2e", v);
-  }
-
-  static String billions(OptionalDouble v) {
-    return v.isPresent() ? billions(v.getAsDouble()) : UNDEFINED;
-  }
-
-  static String billions(double b) {
-    if (b >= 100) {
-      return String.format(Locale.ROOT, "%.0fB", b);
-    }
-    if (b >= 10) {
-      return String.format(Locale.ROOT, "%.1fB", b);
-    }
-    return String.format(Locale.ROOT, "%.2fB", b);
   }
 
   private static String bounds(Bounds b) {

@@ -1,5 +1,8 @@
 package io.phasewatch.cli.run;
 
+import static io.phasewatch.cli.Figures.billions;
+
+import io.phasewatch.cli.Figures;
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.diagnosis.FrontierDiagnosis;
 import io.phasewatch.core.diagnosis.PanelDiagnosis;
@@ -18,7 +21,7 @@ import java.util.OptionalDouble;
  * phasewatch diagnose --json} is the same text: the end-to-end test compares the two.
  */
 public final class SummaryTable {
-  static final String UNDEFINED = "—";
+  static final String UNDEFINED = Figures.UNDEFINED;
 
   private SummaryTable() {}
 
@@ -36,7 +39,7 @@ public final class SummaryTable {
         "family", "n", "largest", "γ12", "phase", "crossing", "N_c family"));
     for (FamilyDiagnosis f : sorted) {
       b.append(String.format(Locale.ROOT, "  %-" + width + "s %3d %8s %7s  %-10s  %-15s %s\n",
-          f.family(), f.n(), largestSize(f).map(SummaryTable::billions).orElse(UNDEFINED),
+          f.family(), f.n(), largestSize(f).map(Figures::billions).orElse(UNDEFINED),
           signed(f.largestGamma12(), 2), f.largestPhase().orElse(UNDEFINED),
           f.crossing().map(c -> billions(c.fromParamsB()) + " → " + billions(c.toParamsB()))
               .orElse(UNDEFINED),
@@ -86,20 +89,5 @@ public final class SummaryTable {
   static String fixed(OptionalDouble v, int decimals) {
     return v.isPresent()
         ? String.format(Locale.ROOT, "%." + decimals + "f", v.getAsDouble()) : UNDEFINED;
-  }
-
-  static String billions(OptionalDouble v) {
-    return v.isPresent() ? billions(v.getAsDouble()) : UNDEFINED;
-  }
-
-  /** 3 significant figures: 0.41B, 2.12B, 30.6B, 176B. */
-  static String billions(double b) {
-    if (b >= 100) {
-      return String.format(Locale.ROOT, "%.0fB", b);
-    }
-    if (b >= 10) {
-      return String.format(Locale.ROOT, "%.1fB", b);
-    }
-    return String.format(Locale.ROOT, "%.2fB", b);
   }
 }

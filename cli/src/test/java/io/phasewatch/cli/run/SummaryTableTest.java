@@ -2,6 +2,7 @@ package io.phasewatch.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phasewatch.cli.Figures;
 import io.phasewatch.core.diagnosis.BaseModelPoint;
 import io.phasewatch.core.diagnosis.Diagnoses;
 import io.phasewatch.core.diagnosis.DiagnosisConfig;
@@ -34,9 +35,9 @@ class SummaryTableTest {
 
   @Test
   void sizesKeepThreeSignificantFigures() {
-    assertThat(SummaryTable.billions(0.41)).isEqualTo("0.41B");
-    assertThat(SummaryTable.billions(2.1234)).isEqualTo("2.12B");
-    assertThat(SummaryTable.billions(30.64)).isEqualTo("30.6B");
-    assertThat(SummaryTable.billions(883.2)).isEqualTo("883B");
+    assertThat(Figures.billions(0.41)).isEqualTo("0.41B");
+    assertThat(Figures.billions(2.1234)).isEqualTo("2.12B");
+    assertThat(Figures.billions(30.64)).isEqualTo("30.6B");
+    assertThat(Figures.billions(883.2)).isEqualTo("883B");
   }
 }
