@@ -7,12 +7,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.phasewatch.ingest.metrics.IngestMetrics;
 import io.phasewatch.ingest.publish.RunSummary;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,30 +17,6 @@ import org.junit.jupiter.api.Test;
  * meters really export: {@link IngestMetrics} bound to a Prometheus registry and scraped.
  */
 class IngestMetricNamesTest {
-  private static final Pattern SAMPLE =
-      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+\\S+$");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
-
-  /** Series name → label names, of every sample in a Prometheus text scrape. */
-  private static Map<String, Set<String>> series(String scrape) {
-    Map<String, Set<String>> out = new HashMap<>();
-    for (String line : scrape.split("\n")) {
-      Matcher m = SAMPLE.matcher(line);
-      if (line.startsWith("#") || !m.matches()) {
-        continue;
-      }
-      Set<String> labels = new TreeSet<>();
-      if (m.group(2) != null) {
-        Matcher l = LABEL.matcher(m.group(2));
-        while (l.find()) {
-          labels.add(l.group(1));
-        }
-      }
-      out.computeIfAbsent(m.group(1), k -> new TreeSet<>()).addAll(labels);
-    }
-    return out;
-  }
-
   @Test
   void everySeriesIngestExportsIsListedWithItsLabelsAndEveryListedIngestNameIsExported() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -52,7 +25,7 @@ class IngestMetricNamesTest {
         Map.of("not_a_number", 1L), Map.of("not_a_number", 1L)), Duration.ofMillis(5));
     metrics.recordFailure(Duration.ofMillis(5));
 
-    Map<String, Set<String>> scraped = series(registry.scrape());
+    Map<String, Set<String>> scraped = ScrapedSeries.of(registry.scrape());
 
     assertThat(scraped).isNotEmpty();
     scraped.forEach((name, labels) -> assertThat(ExportedMetrics.labelsOf(name))

@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,29 +33,7 @@ import org.junit.jupiter.api.Test;
  * {@link RunEndToEndIT}.)
  */
 class RunMetricNamesTest {
-  private static final Pattern SAMPLE =
-      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+\\S+$");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
   private static final DiagnosisConfig CONFIG = DiagnosisConfig.defaults().withBootstrap(200, 42);
-
-  private static Map<String, Set<String>> series(String scrape) {
-    Map<String, Set<String>> out = new HashMap<>();
-    for (String line : scrape.split("\n")) {
-      Matcher m = SAMPLE.matcher(line);
-      if (line.startsWith("#") || !m.matches()) {
-        continue;
-      }
-      Set<String> labels = new TreeSet<>();
-      if (m.group(2) != null) {
-        Matcher l = LABEL.matcher(m.group(2));
-        while (l.find()) {
-          labels.add(l.group(1));
-        }
-      }
-      out.computeIfAbsent(m.group(1), k -> new TreeSet<>()).addAll(labels);
-    }
-    return out;
-  }
 
   @Test
   void everyPhasewatchSeriesOfRunIsListedWithItsLabelsAndEveryListedNameIsExported() {
@@ -84,7 +59,7 @@ class RunMetricNamesTest {
         Diagnoses.frontier("frontier", releases, CONFIG));
     streams.computed(DiagnosisKind.FAMILY, "fam", 1000);
 
-    Map<String, Set<String>> scraped = series(registry.scrape());
+    Map<String, Set<String>> scraped = ScrapedSeries.of(registry.scrape());
     Map<String, Set<String>> phasewatch = new HashMap<>();
     scraped.forEach((name, labels) -> {
       if (name.startsWith("phasewatch_")) {
