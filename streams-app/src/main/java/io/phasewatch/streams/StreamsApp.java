@@ -8,6 +8,7 @@ import io.phasewatch.streams.api.StoreAccess;
 import io.phasewatch.streams.config.StreamsSettings;
 import io.phasewatch.streams.errors.Rejections;
 import io.phasewatch.streams.metrics.PhasewatchMetrics;
+import io.phasewatch.streams.topology.Computations;
 import io.phasewatch.streams.topology.Names;
 import io.phasewatch.streams.topology.PhasewatchTopology;
 import java.io.IOException;
@@ -53,6 +54,7 @@ public final class StreamsApp implements AutoCloseable {
   private final PhasewatchMetrics metrics;
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics streamsMetrics;
+  private final Computations computations;
   private QueryApi api;
 
   public StreamsApp(StreamsSettings settings) {
@@ -78,7 +80,8 @@ public final class StreamsApp implements AutoCloseable {
     this.extraRoutes = Map.copyOf(extraRoutes);
     this.metrics = version.map(v -> new PhasewatchMetrics(registry, rejections, v))
         .orElseGet(() -> new PhasewatchMetrics(registry, rejections));
-    Topology topology = PhasewatchTopology.build(settings, rejections, metrics);
+    this.computations = Computations.background(settings.diagnosisThreads());
+    Topology topology = PhasewatchTopology.build(settings, rejections, metrics, computations);
     LOG.info("phasewatch topology:\n{}", topology.describe());
     this.streams = new KafkaStreams(topology, settings.streamsProperties(rejections));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -155,6 +158,7 @@ public final class StreamsApp implements AutoCloseable {
       api.close();
     }
     streams.close(Duration.ofSeconds(30));
+    computations.close();
     streamsMetrics.close();
     metrics.close();
     if (ownsRegistry) {

@@ -90,7 +90,8 @@ public final class Bench {
           "topic.prefix", PREFIX,
           "http.port", "0",
           "recompute.interval.ms", Long.toString(options.recomputeInterval().toMillis()),
-          "bootstrap.resamples", Integer.toString(options.bootstrapResamples())));
+          "bootstrap.resamples", Integer.toString(options.bootstrapResamples())))
+          .with(options.settings());
       List<String> inputs = List.of(topics.phasewatch().scores().name(),
           topics.phasewatch().models().name());
 
@@ -154,7 +155,7 @@ public final class Bench {
           new BenchResult.Setup(w.families(), w.sizes(), w.cohorts(), w.cohortSize(), w.seed(),
               options.partitions(), w.models(), w.scores(), w.records(),
               options.recomputeInterval().toMillis(), options.bootstrapResamples(),
-              options.panelModels()),
+              options.panelModels(), new TreeMap<>(options.settings())),
           produced.perSecond(), consumed.perSecond(), passRps, phasewatchRps,
           phasewatchRps / rawRps, phasewatchRps / passRps,
           new BenchResult.Seconds(produced.nanos() / 1e9, consumed.nanos() / 1e9,

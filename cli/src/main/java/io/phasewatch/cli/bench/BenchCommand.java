@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,6 +88,12 @@ public final class BenchCommand implements Callable<Integer> {
           + " default (default ${DEFAULT-VALUE}).")
   int panelFamilies;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "An application setting (as in the streams configuration file, e.g."
+          + " kafka.commit.interval.ms=1000) for both the pass-through and the phasewatch"
+          + " application; repeatable.")
+  Map<String, String> settings = new LinkedHashMap<>();
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
   Optional<Path> json = Optional.empty();
 
@@ -99,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
       options = new BenchOptions(w, partitions, rate, Duration.ofSeconds(seconds),
           Duration.ofSeconds(quick ? 15 : 60),
           Duration.ofMillis(recomputeIntervalMs.orElse(quick ? 5_000L : 30_000L)),
-          bootstrapResamples, panelFamilies);
+          bootstrapResamples, panelFamilies, settings);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package io.phasewatch.cli.bench;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How to run the benchmark.
@@ -12,10 +13,14 @@ import java.time.Duration;
  * @param bootstrapResamples the application's {@code bootstrap.resamples}
  * @param panelFamilies how many families the pooled panel holds; 0 for every base family (the
  *     application's default panel)
+ * @param settings application settings (file-form keys, e.g. {@code kafka.commit.interval.ms})
+ *     applied to the pass-through and the phasewatch application alike
  */
 public record BenchOptions(Workload workload, int partitions, double rate, Duration duration,
-    Duration drain, Duration recomputeInterval, int bootstrapResamples, int panelFamilies) {
+    Duration drain, Duration recomputeInterval, int bootstrapResamples, int panelFamilies,
+    Map<String, String> settings) {
   public BenchOptions {
+    settings = Map.copyOf(settings);
     if (partitions < 1) {
       throw new IllegalArgumentException("at least one partition, was " + partitions);
     }

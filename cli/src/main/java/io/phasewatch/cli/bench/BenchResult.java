@@ -68,7 +68,7 @@ public record BenchResult(
   /** The workload and the application settings that matter for the numbers. */
   public record Setup(int families, int sizes, int cohorts, int cohortSize, long seed,
       int partitions, int models, long scores, long records, long recomputeIntervalMs,
-      int bootstrapResamples, int panelModels) {}
+      int bootstrapResamples, int panelModels, Map<String, String> settings) {}
 
   /**
    * Elapsed time of each stage; start-up is from {@code start()} to the first RUNNING state, the

@@ -161,8 +161,8 @@ public final class Diagnoses {
     }
     return new FamilyDiagnosis(FamilyDiagnosis.SCHEMA_VERSION, family, sorted.size(),
         optional(r), optional(p), optional(rWidth), optionalObject(crossing), rows, optional(nc),
-        optionalObject(familyNc), largest.map(m -> m.point().model()), optional(largestGamma), optionalObject(largestPhase),
-        undefined);
+        optionalObject(familyNc), largest.map(m -> m.point().model()), optional(largestGamma),
+        optionalObject(largestPhase), undefined, false);
   }
 
   /**

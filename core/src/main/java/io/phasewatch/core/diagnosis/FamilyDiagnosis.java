@@ -25,6 +25,10 @@ import java.util.OptionalDouble;
  * @param largestModel the largest model (ties broken by name)
  * @param largestGamma12 its γ12
  * @param largestPhase its phase ({@code tax}, {@code transition}, {@code bonus})
+ * @param ncPending true when the family's sizes or B2 changed since {@link #nc} was computed:
+ *     the streams app publishes every other statistic at once and the bootstrap, which it runs
+ *     at most once per recompute interval, later; {@code nc} is then the last estimate (or
+ *     undefined, when there is none yet). Always false from {@code phasewatch diagnose}.
  */
 public record FamilyDiagnosis(
     int schemaVersion,
@@ -40,7 +44,8 @@ public record FamilyDiagnosis(
     Optional<String> largestModel,
     OptionalDouble largestGamma12,
     Optional<String> largestPhase,
-    Map<String, String> undefined) {
+    Map<String, String> undefined,
+    boolean ncPending) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -56,6 +61,12 @@ public record FamilyDiagnosis(
     largestGamma12 = Nulls.orEmpty(largestGamma12);
     largestPhase = Nulls.orEmpty(largestPhase);
     undefined = Nulls.sorted(undefined);
+  }
+
+  /** This diagnosis with {@link #ncPending} set: its {@code nc} is not yet of these models. */
+  public FamilyDiagnosis withNcPending() {
+    return new FamilyDiagnosis(schemaVersion, family, n, r, pParametric, rWidthNormalized,
+        crossing, models, ncB, nc, largestModel, largestGamma12, largestPhase, undefined, true);
   }
 
   /**

@@ -36,13 +36,17 @@ import org.apache.kafka.streams.StreamsConfig;
  * (pool that cohort's base models as the cohort scores them), {@code reference.panel},
  * {@code recompute.interval.ms}, {@code detector.min.family.models}, {@code
  * detector.min.panel.models}, {@code detector.min.cohort.releases}, {@code
- * detector.min.window.b1.range}, {@code bootstrap.resamples}, and {@code kafka.*} passed to the
+ * detector.min.window.b1.range}, {@code bootstrap.resamples}, {@code diagnosis.threads}, and
+ * {@code kafka.*} passed to the
  * Kafka clients as they are (SASL, SSL, …).
  *
  * @param recomputeInterval the least time between two computations of one panel's or cohort's
  *     diagnosis (the bootstrap bound of DESIGN.md)
  * @param referencePanel the panel whose pooled N_c families are judged against
  * @param bootstrapResamples bootstrap resamples of the panel N_c (METHOD.md §1.4, default 10,000)
+ * @param diagnosisThreads background threads for the debounced diagnoses (a panel's, a cohort's,
+ *     a family's bootstrap N_c), so that the stream thread never waits for one; 0 runs them on the
+ *     stream thread inside its punctuation (default 1)
  * @param kafka client settings passed through unchanged
  */
 public record StreamsSettings(
@@ -57,6 +61,7 @@ public record StreamsSettings(
     String referencePanel,
     Duration recomputeInterval,
     int bootstrapResamples,
+    int diagnosisThreads,
     DetectorConfig detector,
     Map<String, String> kafka) {
 
@@ -78,6 +83,9 @@ public record StreamsSettings(
     if (recomputeInterval.isNegative() || recomputeInterval.isZero()) {
       throw new IllegalArgumentException("recompute.interval must be positive");
     }
+    if (diagnosisThreads < 0) {
+      throw new IllegalArgumentException("diagnosis.threads must not be negative");
+    }
     Objects.requireNonNull(detector, "detector");
     kafka = Map.copyOf(new TreeMap<>(kafka));
   }
@@ -86,7 +94,7 @@ public record StreamsSettings(
     return new StreamsSettings("phasewatch-streams", "localhost:9092", TopicName.DEFAULT_PREFIX,
         Optional.empty(), 8080, List.of(), BenchmarkRoles.defaults(),
         List.of(PanelSpec.allBaseFamilies("base")), "base", Duration.ofSeconds(30), 10_000,
-        DetectorConfig.defaults(), Map.of());
+        1, DetectorConfig.defaults(), Map.of());
   }
 
   /** Defaults, then {@code file} if given, then the {@code PHASEWATCH_*} entries of {@code env}. */
@@ -149,6 +157,7 @@ public record StreamsSettings(
             ? Duration.ofMillis(Long.parseLong(e.get("recompute.interval.ms")))
             : recomputeInterval,
         intOr(e, "bootstrap.resamples", bootstrapResamples),
+        intOr(e, "diagnosis.threads", diagnosisThreads),
         d,
         passthrough);
   }

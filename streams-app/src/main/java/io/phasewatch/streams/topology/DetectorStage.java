@@ -7,7 +7,8 @@ import static io.phasewatch.streams.topology.Names.ALERTS_MERGE_PANEL;
 import static io.phasewatch.streams.topology.Names.ALERTS_SINK;
 import static io.phasewatch.streams.topology.Names.FAMILY_ANNOUNCED_STORE;
 import static io.phasewatch.streams.topology.Names.FAMILY_DETECTOR;
-import static io.phasewatch.streams.topology.Names.FAMILY_JUDGED_STORE;
+import static io.phasewatch.streams.topology.Names.FAMILY_DIAGNOSIS_STORE;
+import static io.phasewatch.streams.topology.Names.FAMILY_MEMBERS_STORE;
 import static io.phasewatch.streams.topology.Names.FRONTIER_ANNOUNCED_STORE;
 import static io.phasewatch.streams.topology.Names.FRONTIER_DETECTOR;
 import static io.phasewatch.streams.topology.Names.PANEL_ANNOUNCED_STORE;
@@ -26,9 +27,9 @@ import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.diagnosis.FrontierDiagnosis;
 import io.phasewatch.core.diagnosis.PanelDiagnosis;
 import io.phasewatch.core.domain.AlertEvent;
+import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.streams.serde.JsonSerde;
 import io.phasewatch.streams.state.Diagnosed;
-import io.phasewatch.streams.state.JudgedFamily;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -74,43 +74,39 @@ final class DetectorStage {
 
     for (String store : new String[] {FAMILY_ANNOUNCED_STORE, PANEL_ANNOUNCED_STORE,
         FRONTIER_ANNOUNCED_STORE}) {
-      w.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
-          Serdes.String(), JsonSerde.of(Announcements.class)));
+      w.addStore(store, JsonSerde.of(Announcements.class));
     }
 
-    w.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(FAMILY_JUDGED_STORE), Serdes.String(),
-        JsonSerde.of(JudgedFamily.class)));
     Duration recheck = w.settings().recomputeInterval();
     KStream<String, AlertEvent> familyAlerts = families.process(
         () -> new Detector<FamilyDiagnosis>(FAMILY_ANNOUNCED_STORE, listener) {
           private TimestampedKeyValueStore<String, PanelDiagnosis> panelsByName;
-          private KeyValueStore<String, JudgedFamily> judged;
+          /** FamilyDiagnose's stores: what each family was last published as, its members. */
+          private KeyValueStore<String, FamilyDiagnosis> published;
+          private KeyValueStore<String, ModelProfile> members;
           /** The reference N_c and fit the families were last judged against; null at start. */
           private List<Object> judgedAgainst;
+          /**
+           * The reference panel as read at start and at each check. Read once here, not per
+           * family change: a pooled panel of thousands of models is megabytes of JSON (reading
+           * it per change was 15% of a TopologyTestDriver backfill's time).
+           */
+          private Optional<PanelDiagnosis> current = Optional.empty();
 
           @Override
           void initLookups(ProcessorContext<String, AlertEvent> context) {
             panelsByName = context.getStateStore(PANEL_REFERENCE_STORE);
-            judged = context.getStateStore(FAMILY_JUDGED_STORE);
+            published = context.getStateStore(FAMILY_DIAGNOSIS_STORE);
+            members = context.getStateStore(FAMILY_MEMBERS_STORE);
+            current = reference();
             context.schedule(recheck, PunctuationType.WALL_CLOCK_TIME,
                 this::rejudgeOnReferenceMove);
           }
 
           @Override
-          public void process(Record<String, Diagnosed<FamilyDiagnosis>> record) {
-            if (record.value() == null) {
-              judged.delete(record.key());
-            } else {
-              judged.put(record.key(), JudgedFamily.of(record.value()));
-            }
-            super.process(record);
-          }
-
-          @Override
           Evaluation evaluate(String family, Diagnosed<FamilyDiagnosis> d, Announcements prev) {
-            return FamilyRules.evaluate(Observations.family(d.diagnosis(), d.sources(),
-                reference()), prev, config);
+            return FamilyRules.evaluate(Observations.family(d.diagnosis(), d.sources(), current),
+                prev, config);
           }
 
           private Optional<PanelDiagnosis> reference() {
@@ -121,25 +117,28 @@ final class DetectorStage {
           /**
            * SCALE_ANOMALY reads the reference panel's N_c CI and fit: when they move, every family
            * of this task is judged again (cheap: no statistic is recomputed), so a family that did
-           * not change is not left judged against an old N_c.
+           * not change is not left judged against an old N_c. The panel itself is recomputed at
+           * most once per interval, so checking once per interval keeps up with it.
            */
           private void rejudgeOnReferenceMove(long now) {
-            Optional<PanelDiagnosis> ref = reference();
-            List<Object> against = List.of(ref.flatMap(PanelDiagnosis::nc),
-                ref.flatMap(PanelDiagnosis::quadratic));
+            current = reference();
+            List<Object> against = List.of(current.flatMap(PanelDiagnosis::nc),
+                current.flatMap(PanelDiagnosis::quadratic));
             if (against.equals(judgedAgainst)) {
               return;
             }
             judgedAgainst = against;
-            List<KeyValue<String, JudgedFamily>> all = new ArrayList<>();
-            try (KeyValueIterator<String, JudgedFamily> it = judged.all()) {
+            List<KeyValue<String, FamilyDiagnosis>> all = new ArrayList<>();
+            try (KeyValueIterator<String, FamilyDiagnosis> it = published.all()) {
               it.forEachRemaining(all::add);
             }
-            for (KeyValue<String, JudgedFamily> kv : all) {
-              judge(kv.key, kv.value.diagnosed(), now);
+            for (KeyValue<String, FamilyDiagnosis> kv : all) {
+              judge(kv.key, new Diagnosed<>(kv.value, w.points().sources(
+                  MemberEntries.of(members, kv.key).values())), now);
             }
           }
-        }, Named.as(FAMILY_DETECTOR), FAMILY_ANNOUNCED_STORE, FAMILY_JUDGED_STORE);
+        }, Named.as(FAMILY_DETECTOR), FAMILY_ANNOUNCED_STORE, FAMILY_DIAGNOSIS_STORE,
+        FAMILY_MEMBERS_STORE);
 
     KStream<String, AlertEvent> panelAlerts = panels.process(
         () -> new Detector<PanelDiagnosis>(PANEL_ANNOUNCED_STORE, listener) {
@@ -164,9 +163,7 @@ final class DetectorStage {
         .merge(cohortAlerts, Named.as(ALERTS_MERGE_FRONTIER));
     all.to(w.topics().alerts().name(), w.topics().alerts().producedAs(ALERTS_SINK));
 
-    w.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ALERTS_LOG_STORE), Serdes.String(),
-        JsonSerde.of(AlertEvent.class)));
+    w.addStore(ALERTS_LOG_STORE, JsonSerde.of(AlertEvent.class));
     all.process(() -> new AlertLog(ALERTS_LOG_STORE), Named.as(ALERTS_LOG), ALERTS_LOG_STORE);
     return all;
   }

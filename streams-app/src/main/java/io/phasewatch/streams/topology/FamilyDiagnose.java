@@ -33,13 +33,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The one expensive part, the family's bootstrap N_c (about 2 ms for 10 models, linear in
  * models; a family of unknowns can hold thousands), is bounded like a panel's: it is kept with
  * what it was computed from ({@code ncStore}) and reused while the family's sizes and B2 stay the
- * same (a HellaSwag correction, an extra axis, a metadata change), so such a change is published
- * at once. When they changed, the family is marked in {@code pendingStore} and a wall-clock
- * punctuator bootstraps it at most once per {@code interval}, then publishes. The stores are
- * changelogged, so the state after the last punctuation is exactly that of all inputs.
+ * same. When they changed, the diagnosis is still published at once, every other statistic of it
+ * current (a family crossing N_c is a γ12 sign, not a bootstrap), with the last bootstrap and
+ * {@code nc_pending}; the family is marked in {@code pendingStore}, a wall-clock punctuator
+ * starts its bootstrap at most once per {@code interval} ({@link Computations}, off the stream
+ * thread), and the finished bootstrap is published when the family has not changed since. A
+ * family of more than {@link #IMMEDIATE_MAX_MODELS} models (ingest's {@code unknown} family can
+ * hold thousands) is diagnosed only then, like a panel, so that no single score costs work in
+ * proportion to thousands of models. The stores are changelogged, so the state after the last
+ * punctuation is exactly that of all inputs.
  */
 final class FamilyDiagnose
     implements Processor<String, MemberUpdate, String, Diagnosed<FamilyDiagnosis>> {
+  /** Why N_c is undefined while pending, when the family had no estimate before. */
+  static final String BOOTSTRAP_PENDING = "bootstrap pending: the family's sizes or B2 changed,"
+      + " and it runs at most once per recompute interval";
+
+  /** The largest family diagnosed on every change of its members; larger ones wait. */
+  static final int IMMEDIATE_MAX_MODELS = 256;
+
   private final String membersStoreName;
   private final String lastStoreName;
   private final String ncStoreName;
@@ -48,15 +60,19 @@ final class FamilyDiagnose
   private final Points points;
   private final DiagnosisConfig config;
   private final TopologyListener listener;
+  private final RunningJobs<List<Diagnoses.NcInput>, Outcome<PanelDiagnosis.NcBootstrap>> jobs;
   private ProcessorContext<String, Diagnosed<FamilyDiagnosis>> context;
   private KeyValueStore<String, ModelProfile> members;
-  private KeyValueStore<String, FamilyDiagnosis> last;
-  private KeyValueStore<String, FamilyNc> ncs;
+  /** Families whose last diagnosis and bootstrap are kept parsed (about 10 KB each). */
+  private static final int MEMO_FAMILIES = 10_000;
+
+  private final Memo<FamilyDiagnosis> last = new Memo<>(MEMO_FAMILIES);
+  private final Memo<FamilyNc> ncs = new Memo<>(MEMO_FAMILIES);
   private KeyValueStore<String, Long> pending;
 
   FamilyDiagnose(String membersStoreName, String lastStoreName, String ncStoreName,
       String pendingStoreName, Duration interval, Points points, DiagnosisConfig config,
-      TopologyListener listener) {
+      TopologyListener listener, Computations computations) {
     this.membersStoreName = membersStoreName;
     this.lastStoreName = lastStoreName;
     this.ncStoreName = ncStoreName;
@@ -65,16 +81,19 @@ final class FamilyDiagnose
     this.points = points;
     this.config = config;
     this.listener = listener;
+    this.jobs = new RunningJobs<>(computations);
   }
 
   @Override
   public void init(ProcessorContext<String, Diagnosed<FamilyDiagnosis>> context) {
     this.context = context;
     this.members = context.getStateStore(membersStoreName);
-    this.last = context.getStateStore(lastStoreName);
-    this.ncs = context.getStateStore(ncStoreName);
+    this.last.attach(context.getStateStore(lastStoreName));
+    this.ncs.attach(context.getStateStore(ncStoreName));
     this.pending = context.getStateStore(pendingStoreName);
     context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::bootstrapPending);
+    context.schedule(DebouncedDiagnosis.COLLECT_EVERY, PunctuationType.WALL_CLOCK_TIME,
+        this::publishFinished);
   }
 
   @Override
@@ -101,38 +120,79 @@ final class FamilyDiagnose
     long sizes = pts.stream().mapToDouble(BaseModelPoint::paramsB).distinct().count();
     if (known != null && known.inputs().equals(inputs)) {
       pending.delete(family);
-      publish(family, now, pts, known.outcome(), record.timestamp());
+      publish(family, now, pts, known.outcome(), false, record.timestamp());
     } else if (sizes < config.familyMinSizes()) {
       // no bootstrap to run: undefined below the minimum sizes, at no cost
       pending.delete(family);
       Outcome<PanelDiagnosis.NcBootstrap> nc = Diagnoses.familyNc(pts, config);
       ncs.put(family, FamilyNc.of(inputs, nc));
-      publish(family, now, pts, nc, record.timestamp());
-    } else if (pending.get(family) == null) {
-      pending.put(family, record.timestamp());
+      publish(family, now, pts, nc, false, record.timestamp());
+    } else {
+      if (pending.get(family) == null) {
+        pending.put(family, record.timestamp());
+      }
+      if (current.size() > IMMEDIATE_MAX_MODELS) {
+        return;
+      }
+      publish(family, now, pts,
+          known != null && known.nc().isPresent() ? known.outcome()
+              : Outcome.undefined(BOOTSTRAP_PENDING), true,
+          record.timestamp());
     }
   }
 
-  /** Bootstraps every family waiting for one; {@code now} is the punctuation's wall-clock time. */
+  /**
+   * Starts the bootstrap of every family waiting for one and not already bootstrapping, on a
+   * snapshot of its models; {@code now} is the punctuation's wall-clock time.
+   */
   void bootstrapPending(long now) {
     List<String> waiting = new ArrayList<>();
     try (KeyValueIterator<String, Long> it = pending.all()) {
       it.forEachRemaining(kv -> waiting.add(kv.key));
     }
     for (String family : waiting) {
-      pending.delete(family);
+      if (jobs.isRunning(family)) {
+        continue;
+      }
+      List<BaseModelPoint> pts = pointsOf(new FamilyMembers(MemberEntries.of(members, family)));
+      jobs.submit(family, Diagnoses.familyNcInputs(pts), () -> Diagnoses.familyNc(pts, config));
+    }
+    publishFinished(now);
+  }
+
+  /**
+   * Keeps every finished bootstrap, and publishes the diagnosis with it for each family whose
+   * sizes and B2 are still those it was computed from (otherwise the family stays pending).
+   */
+  void publishFinished(long now) {
+    for (RunningJobs.Done<List<Diagnoses.NcInput>, Outcome<PanelDiagnosis.NcBootstrap>> done
+        : jobs.takeFinished()) {
+      String family = done.key();
       FamilyMembers current = new FamilyMembers(MemberEntries.of(members, family));
+      if (current.members().isEmpty()) {
+        continue;
+      }
+      ncs.put(family, FamilyNc.of(done.input(), done.result()));
       List<BaseModelPoint> pts = pointsOf(current);
-      Outcome<PanelDiagnosis.NcBootstrap> nc = Diagnoses.familyNc(pts, config);
-      ncs.put(family, FamilyNc.of(Diagnoses.familyNcInputs(pts), nc));
-      publish(family, current, pts, nc, now);
+      if (Diagnoses.familyNcInputs(pts).equals(done.input())) {
+        pending.delete(family);
+        publish(family, current, pts, done.result(), false, now);
+      }
     }
   }
 
+  @Override
+  public void close() {
+    jobs.cancelAll();
+  }
+
   private void publish(String family, FamilyMembers members, List<BaseModelPoint> pts,
-      Outcome<PanelDiagnosis.NcBootstrap> nc, long timestamp) {
+      Outcome<PanelDiagnosis.NcBootstrap> nc, boolean ncPending, long timestamp) {
     long start = System.nanoTime();
     FamilyDiagnosis d = Diagnoses.family(family, pts, config, nc);
+    if (ncPending) {
+      d = d.withNcPending();
+    }
     listener.computed(DiagnosisKind.FAMILY, family, System.nanoTime() - start);
     if (!Objects.equals(last.get(family), d)) {
       last.put(family, d);

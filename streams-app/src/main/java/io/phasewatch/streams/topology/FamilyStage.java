@@ -26,7 +26,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Stage 2: base-model profiles fanned out to their family ({@link Membership}: a join or update
@@ -45,20 +44,11 @@ final class FamilyStage {
       KStream<String, ModelProfile> changes) {
     Points points = b.points();
     DiagnosisConfig config = b.diagnosisConfig();
-    b.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(FAMILY_MEMBERSHIP_STORE), Serdes.String(),
-        JsonSerde.of(Memberships.class)));
-    b.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(FAMILY_MEMBERS_STORE), Serdes.String(),
-        JsonSerde.of(ModelProfile.class)));
-    b.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(FAMILY_DIAGNOSIS_STORE), Serdes.String(),
-        JsonSerde.of(FamilyDiagnosis.class)));
-    b.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(FAMILY_NC_STORE), Serdes.String(),
-        JsonSerde.of(FamilyNc.class)));
-    b.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(FAMILY_PENDING_STORE), Serdes.String(), Serdes.Long()));
+    b.addStore(FAMILY_MEMBERSHIP_STORE, JsonSerde.of(Memberships.class));
+    b.addStore(FAMILY_MEMBERS_STORE, JsonSerde.of(ModelProfile.class));
+    b.addStore(FAMILY_DIAGNOSIS_STORE, JsonSerde.of(FamilyDiagnosis.class));
+    b.addStore(FAMILY_NC_STORE, JsonSerde.of(FamilyNc.class));
+    b.addStore(FAMILY_PENDING_STORE, Serdes.Long());
     KStream<String, Diagnosed<FamilyDiagnosis>> diagnosed = changes
         .process(() -> new Membership(FAMILY_MEMBERSHIP_STORE,
                 p -> points.basePoint(p).isPresent() ? Set.of(p.model().family()) : Set.of()),
@@ -67,7 +57,7 @@ final class FamilyStage {
             .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(MemberUpdate.class)))
         .process(() -> new FamilyDiagnose(FAMILY_MEMBERS_STORE, FAMILY_DIAGNOSIS_STORE,
                 FAMILY_NC_STORE, FAMILY_PENDING_STORE, b.settings().recomputeInterval(), points,
-                config, b.listener()),
+                config, b.listener(), b.computations()),
             Named.as(FAMILY_DIAGNOSE), FAMILY_MEMBERS_STORE, FAMILY_DIAGNOSIS_STORE,
             FAMILY_NC_STORE, FAMILY_PENDING_STORE);
     diagnosed

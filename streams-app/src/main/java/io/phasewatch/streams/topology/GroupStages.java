@@ -15,7 +15,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The shape shared by the panel and frontier stages: profiles fanned out to their groups
@@ -34,23 +33,17 @@ final class GroupStages {
       Function<ModelProfile, Set<String>> groupsOf, Class<D> type, DiagnosisKind kind,
       Duration interval, BiFunction<String, GroupMembers, Diagnosed<D>> diagnose) {
     Serde<String> keys = Serdes.String();
-    w.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(names.membershipStore()), keys,
-        JsonSerde.of(Memberships.class)));
-    w.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(names.membersStore()), keys,
-        JsonSerde.of(ModelProfile.class)));
-    w.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(names.dirtyStore()), keys, Serdes.Long()));
-    w.builder().addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(names.lastStore()), keys, JsonSerde.of(type)));
+    w.addStore(names.membershipStore(), JsonSerde.of(Memberships.class));
+    w.addStore(names.membersStore(), JsonSerde.of(ModelProfile.class));
+    w.addStore(names.dirtyStore(), Serdes.Long());
+    w.addStore(names.lastStore(), JsonSerde.of(type));
     return changes
         .process(() -> new Membership(names.membershipStore(), groupsOf),
             Named.as(names.membership()), names.membershipStore())
         .repartition(Repartitioned.<String, MemberUpdate>as(names.repartition())
             .withKeySerde(keys).withValueSerde(JsonSerde.of(MemberUpdate.class)))
         .process(() -> new DebouncedDiagnosis<D>(names.membersStore(), names.dirtyStore(),
-                names.lastStore(), interval, kind, w.listener(), diagnose),
+                names.lastStore(), interval, kind, w.listener(), w.computations(), diagnose),
             Named.as(names.diagnose()), names.membersStore(), names.dirtyStore(),
             names.lastStore());
   }

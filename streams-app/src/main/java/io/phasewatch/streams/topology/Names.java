@@ -84,7 +84,6 @@ public final class Names {
   // the phase-change detector
   public static final String FAMILY_DETECTOR = "family-detector";
   public static final String FAMILY_ANNOUNCED_STORE = "family-announced-store";
-  public static final String FAMILY_JUDGED_STORE = "family-judged-store";
   public static final String PANEL_DETECTOR = "panel-detector";
   public static final String PANEL_ANNOUNCED_STORE = "panel-announced-store";
   public static final String FRONTIER_DETECTOR = "frontier-detector";

@@ -34,18 +34,25 @@ public final class PhasewatchTopology {
   /** The seed of the bootstrap and of the Monte Carlo permutation test (METHOD.md §1.3, §1.4). */
   public static final long SEED = 42L;
 
-  /**
-   * The topology for {@code settings}. {@code rejections} counts rejected records; {@code listener}
-   * hears of every computation, publication and alert (metrics, tests).
-   */
+  /** {@link #build(StreamsSettings, Rejections, TopologyListener, Computations)}, inline. */
   public static Topology build(StreamsSettings settings, Rejections rejections,
       TopologyListener listener) {
+    return build(settings, rejections, listener, Computations.inline());
+  }
+
+  /**
+   * The topology for {@code settings}. {@code rejections} counts rejected records; {@code listener}
+   * hears of every computation, publication and alert (metrics, tests); the debounced diagnoses
+   * run on {@code computations}, which the caller closes after the topology's last task.
+   */
+  public static Topology build(StreamsSettings settings, Rejections rejections,
+      TopologyListener listener, Computations computations) {
     StreamsBuilder builder = new StreamsBuilder(topologyConfig(settings, rejections));
     Topics topics = Topics.withPrefix(settings.topicPrefix());
     DiagnosisConfig diagnosisConfig =
         DiagnosisConfig.defaults().withBootstrap(settings.bootstrapResamples(), SEED);
     Wiring w = new Wiring(builder, topics, settings, diagnosisConfig,
-        new Points(settings.benchmarks()), rejections, listener);
+        new Points(settings.benchmarks()), rejections, listener, computations);
 
     Validator validator = Validator.standard();
     KTable<String, ScoreRecord> scores = ScoreStage.scores(builder, topics, validator, rejections,

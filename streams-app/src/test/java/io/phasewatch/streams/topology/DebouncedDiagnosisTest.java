@@ -1,6 +1,7 @@
 package io.phasewatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.core.domain.ResolvedScore;
@@ -28,6 +29,7 @@ class DebouncedDiagnosisTest {
   private final List<String> computedFor = new ArrayList<>();
   private MockProcessorContext<String, Diagnosed<Integer>> context;
   private DebouncedDiagnosis<Integer> processor;
+  private final ManualExecutor background = new ManualExecutor();
 
   private <V> void store(String name, Serde<V> values) {
     KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
@@ -43,12 +45,16 @@ class DebouncedDiagnosisTest {
     store("members", JsonSerde.of(ModelProfile.class));
     store("dirty", Serdes.Long());
     store("last", Serdes.Integer());
-    processor = new DebouncedDiagnosis<>("members", "dirty", "last", Duration.ofSeconds(30),
-        DiagnosisKind.PANEL, TopologyListener.NONE, (group, members) -> {
+    processor = processorOn(Computations.inline());
+    processor.init(context);
+  }
+
+  private DebouncedDiagnosis<Integer> processorOn(Computations computations) {
+    return new DebouncedDiagnosis<>("members", "dirty", "last", Duration.ofSeconds(30),
+        DiagnosisKind.PANEL, TopologyListener.NONE, computations, (group, members) -> {
           computedFor.add(group);
           return new Diagnosed<>(members.members().size(), Map.of());
         });
-    processor.init(context);
   }
 
   private static ModelProfile profile(String model) {
@@ -56,12 +62,78 @@ class DebouncedDiagnosisTest {
         Map.of("hellaswag", new ResolvedScore(50, "primary", Optional.empty())));
   }
 
+  /** The recompute punctuator (every 30 s); the other one collects background results. */
   private CapturedPunctuator punctuator() {
-    assertThat(context.scheduledPunctuators()).singleElement().satisfies(p -> {
-      assertThat(p.getType()).isEqualTo(PunctuationType.WALL_CLOCK_TIME);
-      assertThat(p.getInterval()).isEqualTo(Duration.ofSeconds(30));
-    });
-    return context.scheduledPunctuators().get(0);
+    return scheduled(Duration.ofSeconds(30));
+  }
+
+  private CapturedPunctuator collector() {
+    return scheduled(DebouncedDiagnosis.COLLECT_EVERY);
+  }
+
+  private CapturedPunctuator scheduled(Duration interval) {
+    assertThat(context.scheduledPunctuators()).hasSize(2)
+        .allSatisfy(p -> assertThat(p.getType()).isEqualTo(PunctuationType.WALL_CLOCK_TIME));
+    return context.scheduledPunctuators().stream()
+        .filter(p -> p.getInterval().equals(interval)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void inTheBackgroundAResultIsPublishedWhenCollectedAndAChangeMeanwhileKeepsTheGroupDirty() {
+    context = new MockProcessorContext<>();
+    store("members", JsonSerde.of(ModelProfile.class));
+    store("dirty", Serdes.Long());
+    store("last", Serdes.Integer());
+    processor = processorOn(Computations.on(background));
+    processor.init(context);
+    KeyValueStore<String, Long> dirty = context.getStateStore("dirty");
+
+    processor.process(new Record<>("p", MemberUpdate.join(profile("a")), 1));
+    punctuator().getPunctuator().punctuate(1_000);
+    assertThat(background.queued()).as("started, not run").isEqualTo(1);
+    assertThat(context.forwarded()).isEmpty();
+    punctuator().getPunctuator().punctuate(31_000);
+    assertThat(background.queued()).as("one computation per group at a time").isEqualTo(1);
+
+    processor.process(new Record<>("p", MemberUpdate.join(profile("b")), 2));
+    background.runAll();
+    assertThat(context.forwarded()).as("nothing before the collector runs").isEmpty();
+    collector().getPunctuator().punctuate(31_050);
+    assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis())
+        .as("the snapshot taken before b joined").containsExactly(1);
+    assertThat(dirty.get("p")).as("b joined during the computation").isNotNull();
+
+    punctuator().getPunctuator().punctuate(61_000);
+    background.runAll();
+    collector().getPunctuator().punctuate(61_050);
+    assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis())
+        .containsExactly(1, 2);
+    assertThat(dirty.get("p")).isNull();
+    assertThat(computedFor).containsExactly("p", "p");
+
+    processor.close();
+    assertThat(background.queued()).isZero();
+  }
+
+  @Test
+  void aComputationThatFailsFailsOnTheStreamThreadWhenCollected() {
+    context = new MockProcessorContext<>();
+    store("members", JsonSerde.of(ModelProfile.class));
+    store("dirty", Serdes.Long());
+    store("last", Serdes.Integer());
+    DebouncedDiagnosis<Integer> failing = new DebouncedDiagnosis<>("members", "dirty", "last",
+        Duration.ofSeconds(30), DiagnosisKind.PANEL, TopologyListener.NONE,
+        Computations.on(background), (group, members) -> {
+          throw new ArithmeticException("boom");
+        });
+    failing.init(context);
+    failing.process(new Record<>("p", MemberUpdate.join(profile("a")), 1));
+    punctuator().getPunctuator().punctuate(1_000);
+    background.runAll();
+    assertThatThrownBy(() -> collector().getPunctuator().punctuate(1_050))
+        .hasMessageContaining("computing p failed").hasRootCauseMessage("boom");
+    KeyValueStore<String, Long> dirty = context.getStateStore("dirty");
+    assertThat(dirty.get("p")).as("still dirty: nothing was lost").isNotNull();
   }
 
   @Test

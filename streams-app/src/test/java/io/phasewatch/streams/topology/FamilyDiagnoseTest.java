@@ -2,6 +2,7 @@ package io.phasewatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phasewatch.core.diagnosis.Diagnoses;
 import io.phasewatch.core.diagnosis.DiagnosisConfig;
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.domain.ModelProfile;
@@ -13,7 +14,11 @@ import io.phasewatch.streams.state.FamilyNc;
 import io.phasewatch.streams.state.MemberUpdate;
 import io.phasewatch.streams.state.Points;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,15 +44,46 @@ class FamilyDiagnoseTest {
 
   @BeforeEach
   void init() {
+    initOn(Computations.inline());
+  }
+
+  private void initOn(Computations computations) {
     context = new MockProcessorContext<>();
     store("members", JsonSerde.of(ModelProfile.class));
     store("last", JsonSerde.of(FamilyDiagnosis.class));
     store("nc", JsonSerde.of(FamilyNc.class));
     store("pending", Serdes.Long());
-    processor = new FamilyDiagnose("members", "last", "nc", "pending", Duration.ofSeconds(30),
-        new Points(BenchmarkRoles.defaults()), DiagnosisConfig.defaults().withBootstrap(200, 42),
-        TopologyListener.NONE);
+    processor = processorOn(computations);
     processor.init(context);
+  }
+
+  private static final Points POINTS = new Points(BenchmarkRoles.defaults());
+  private static final DiagnosisConfig CONFIG = DiagnosisConfig.defaults().withBootstrap(200, 42);
+
+  private static FamilyDiagnose processorOn(Computations computations) {
+    return new FamilyDiagnose("members", "last", "nc", "pending", Duration.ofSeconds(30), POINTS,
+        CONFIG, TopologyListener.NONE, computations);
+  }
+
+  /** What {@code phasewatch diagnose} says of a family of {@code models}. */
+  private static FamilyDiagnosis facade(String family, List<ModelProfile> models) {
+    return Diagnoses.family(family,
+        models.stream().map(POINTS::basePoint).flatMap(Optional::stream).toList(), CONFIG);
+  }
+
+  /** Model i of a family spread over 0.1B…32B: a TruthfulQA valley near 3B, HellaSwag rising. */
+  private static ModelProfile spread(String family, int i) {
+    double x = 8 + i * 0.5;
+    return ModelProfile.of(TopologyFixture.base(family + "-s" + i, family, Math.pow(10, x) / 1e9),
+        Map.of("hellaswag", new ResolvedScore(30 + i * 5, "primary", Optional.empty()),
+            "truthfulqa", new ResolvedScore(40 + 3 * (x - 9.5) * (x - 9.5) + (i % 2) * 0.7,
+                "primary", Optional.empty())));
+  }
+
+  private static ModelProfile withB2(ModelProfile p, double b2) {
+    Map<String, ResolvedScore> scores = new TreeMap<>(p.scores());
+    scores.put("truthfulqa", new ResolvedScore(b2, "primary", Optional.empty()));
+    return ModelProfile.of(p.model(), scores);
   }
 
   /** Model i of a family: sizes rising, HellaSwag rising, TruthfulQA falling then rising. */
@@ -75,7 +111,15 @@ class FamilyDiagnoseTest {
     assertThat(pending.get("big")).as("waits for its bootstrap, marked by a timestamp")
         .isEqualTo(3L);
     assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis().n())
-        .as("published while below the minimum sizes").containsExactly(1, 2, 3);
+        .as("published at every change up to the immediate limit")
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, FamilyDiagnose.IMMEDIATE_MAX_MODELS)
+            .boxed().toList());
+    assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis())
+        .filteredOn(d -> d.n() >= 4).allSatisfy(d -> {
+          assertThat(d.ncPending()).isTrue();
+          assertThat(d.nc()).isEmpty();
+          assertThat(d.undefined()).containsEntry("nc", FamilyDiagnose.BOOTSTRAP_PENDING);
+        });
 
     context.scheduledPunctuators().get(0).getPunctuator().punctuate(1_000);
     assertThat(pending.get("big")).isNull();
@@ -83,7 +127,62 @@ class FamilyDiagnoseTest {
       assertThat(f.record().key()).isEqualTo("big");
       assertThat(f.record().value().diagnosis().n()).isEqualTo(1_200);
       assertThat(f.record().value().diagnosis().models()).hasSize(1_200);
+      assertThat(f.record().value().diagnosis().ncPending()).isFalse();
     });
+  }
+
+  @Test
+  void aB2ChangeIsPublishedAtOnceWithTheLastBootstrapAndTheNewOneWhenItFinishes() {
+    ManualExecutor background = new ManualExecutor();
+    initOn(Computations.on(background));
+    List<ModelProfile> family = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      family.add(spread("f", i));
+      processor.process(new Record<>("f", MemberUpdate.join(family.get(i)), i));
+    }
+    assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis().ncPending())
+        .containsExactly(false, false, false, true, true, true);
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(1_000);
+    assertThat(background.queued()).isEqualTo(1);
+    background.runAll();
+    context.resetForwards();
+    context.scheduledPunctuators().get(1).getPunctuator().punctuate(1_050);
+    FamilyDiagnosis first = facade("f", family);
+    assertThat(first.nc()).as("the test needs a defined bootstrap").isPresent();
+    assertThat(context.forwarded()).singleElement()
+        .satisfies(f -> assertThat(f.record().value().diagnosis()).isEqualTo(first));
+
+    // the largest model's TruthfulQA moves: every statistic but the bootstrap is current at once
+    context.resetForwards();
+    family.set(5, withB2(family.get(5), family.get(5).scores().get("truthfulqa").percent() + 3));
+    processor.process(new Record<>("f", MemberUpdate.join(family.get(5)), 10));
+    FamilyDiagnosis second = facade("f", family);
+    assertThat(second.largestGamma12()).isNotEqualTo(first.largestGamma12());
+    assertThat(context.forwarded()).singleElement().satisfies(f -> {
+      FamilyDiagnosis d = f.record().value().diagnosis();
+      assertThat(d.ncPending()).isTrue();
+      assertThat(d.nc()).as("the last bootstrap").isEqualTo(first.nc());
+      assertThat(d.largestGamma12()).isEqualTo(second.largestGamma12());
+      assertThat(d.models()).isEqualTo(second.models());
+    });
+
+    // another B2 change while its bootstrap runs: that result is kept, not published
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(31_000);
+    family.set(4, withB2(family.get(4), family.get(4).scores().get("truthfulqa").percent() - 2));
+    processor.process(new Record<>("f", MemberUpdate.join(family.get(4)), 11));
+    background.runAll();
+    context.resetForwards();
+    context.scheduledPunctuators().get(1).getPunctuator().punctuate(31_050);
+    assertThat(context.forwarded()).isEmpty();
+    KeyValueStore<String, Long> pending = context.getStateStore("pending");
+    assertThat(pending.get("f")).isNotNull();
+
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(61_000);
+    background.runAll();
+    context.scheduledPunctuators().get(1).getPunctuator().punctuate(61_050);
+    assertThat(context.forwarded()).singleElement().satisfies(f ->
+        assertThat(f.record().value().diagnosis()).isEqualTo(facade("f", family)));
+    assertThat(pending.get("f")).isNull();
   }
 
   @Test

@@ -141,7 +141,7 @@ class FamilyFlowTest {
   }
 
   @Test
-  void aTruthfulnessChangeWaitsForTheBootstrapWhileAReasoningChangeIsPublishedAtOnce() {
+  void aTruthfulnessChangeIsPublishedAtOnceAndItsBootstrapAfterThePunctuation() {
     f.familyOut.readValuesToList();
     FamilyDiagnosis before = f.driver.<String, FamilyDiagnosis>getKeyValueStore(
         Names.FAMILY_DIAGNOSIS_STORE).get("fam");
@@ -152,17 +152,26 @@ class FamilyFlowTest {
     assertThat(b1Moved.models().get(0).b1()).isEqualTo(31.0);
     assertThat(b1Moved.nc()).isEqualTo(before.nc());
     assertThat(b1Moved.undefined().get("nc")).isEqualTo(before.undefined().get("nc"));
+    assertThat(b1Moved.ncPending()).isFalse();
 
-    // TruthfulQA: nothing until the punctuation, then the bootstrap of the new values
+    // TruthfulQA: at once, every statistic current but the bootstrap, which is the last one
     f.send(score("primary", "fam-0.5b", "truthfulqa", 43));
-    assertThat(f.familyOut.isEmpty()).isTrue();
-    f.tick();
-    FamilyDiagnosis b2Moved = lastFamily();
-    assertThat(b2Moved.models().get(0).b2()).isEqualTo(43.0);
-    assertThat(b2Moved).isEqualTo(io.phasewatch.core.diagnosis.Diagnoses.family("fam",
+    FamilyDiagnosis expected = io.phasewatch.core.diagnosis.Diagnoses.family("fam",
         java.util.stream.IntStream.range(0, 4).mapToObj(i -> io.phasewatch.core.diagnosis
             .BaseModelPoint.of(new String[] {"fam-0.5b", "fam-1b", "fam-2b", "fam-4b"}[i], "fam",
                 new double[] {0.5, 1, 2, 4}[i], new double[] {31, 40, 50, 60}[i],
-                new double[] {43, 40, 38, 35}[i])).toList(), f.diagnosisConfig()));
+                new double[] {43, 40, 38, 35}[i])).toList(), f.diagnosisConfig());
+    FamilyDiagnosis atOnce = lastFamily();
+    assertThat(atOnce.ncPending()).isTrue();
+    assertThat(atOnce.nc()).isEqualTo(before.nc());
+    assertThat(atOnce.models()).isEqualTo(expected.models());
+    assertThat(atOnce.r()).isEqualTo(expected.r());
+    assertThat(atOnce.ncB()).isEqualTo(expected.ncB());
+
+    // after the punctuation: the bootstrap of the new values, nothing pending
+    f.tick();
+    FamilyDiagnosis b2Moved = lastFamily();
+    assertThat(b2Moved.models().get(0).b2()).isEqualTo(43.0);
+    assertThat(b2Moved).isEqualTo(expected);
   }
 }
