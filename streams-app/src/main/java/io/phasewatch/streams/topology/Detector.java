@@ -23,7 +23,8 @@ abstract class Detector<D> implements Processor<String, Diagnosed<D>, String, Al
   private final String storeName;
   private final TopologyListener listener;
   private ProcessorContext<String, AlertEvent> context;
-  private KeyValueStore<String, Announcements> announced;
+  /** What was last announced per key, kept parsed: read on every diagnosis. */
+  private final Memo<Announcements> announced = new Memo<>(4_096);
 
   Detector(String storeName, TopologyListener listener) {
     this.storeName = storeName;
@@ -33,7 +34,7 @@ abstract class Detector<D> implements Processor<String, Diagnosed<D>, String, Al
   @Override
   public void init(ProcessorContext<String, AlertEvent> context) {
     this.context = context;
-    this.announced = context.getStateStore(storeName);
+    this.announced.attach(context.getStateStore(storeName));
     initLookups(context);
   }
 

@@ -62,9 +62,10 @@ final class FamilyDiagnose
   private final TopologyListener listener;
   private final RunningJobs<List<Diagnoses.NcInput>, Outcome<PanelDiagnosis.NcBootstrap>> jobs;
   private ProcessorContext<String, Diagnosed<FamilyDiagnosis>> context;
-  private KeyValueStore<String, ModelProfile> members;
-  /** Families whose last diagnosis and bootstrap are kept parsed (about 10 KB each). */
-  private static final int MEMO_FAMILIES = 10_000;
+  /** Families whose members, last diagnosis and bootstrap are kept parsed (tens of KB each). */
+  private static final int MEMO_FAMILIES = 4_096;
+
+  private final MemberTable members = new MemberTable(MEMO_FAMILIES);
 
   private final Memo<FamilyDiagnosis> last = new Memo<>(MEMO_FAMILIES);
   private final Memo<FamilyNc> ncs = new Memo<>(MEMO_FAMILIES);
@@ -87,7 +88,7 @@ final class FamilyDiagnose
   @Override
   public void init(ProcessorContext<String, Diagnosed<FamilyDiagnosis>> context) {
     this.context = context;
-    this.members = context.getStateStore(membersStoreName);
+    this.members.attach(context.getStateStore(membersStoreName));
     this.last.attach(context.getStateStore(lastStoreName));
     this.ncs.attach(context.getStateStore(ncStoreName));
     this.pending = context.getStateStore(pendingStoreName);
@@ -99,10 +100,10 @@ final class FamilyDiagnose
   @Override
   public void process(Record<String, MemberUpdate> record) {
     String family = record.key();
-    if (!MemberEntries.apply(members, family, record.value())) {
+    if (!members.apply(family, record.value())) {
       return;
     }
-    Map<String, ModelProfile> current = MemberEntries.of(members, family);
+    Map<String, ModelProfile> current = members.of(family);
     if (current.isEmpty()) {
       pending.delete(family);
       ncs.delete(family);
@@ -154,7 +155,7 @@ final class FamilyDiagnose
       if (jobs.isRunning(family)) {
         continue;
       }
-      List<BaseModelPoint> pts = pointsOf(new FamilyMembers(MemberEntries.of(members, family)));
+      List<BaseModelPoint> pts = pointsOf(new FamilyMembers(members.of(family)));
       jobs.submit(family, Diagnoses.familyNcInputs(pts), () -> Diagnoses.familyNc(pts, config));
     }
     publishFinished(now);
@@ -168,7 +169,7 @@ final class FamilyDiagnose
     for (RunningJobs.Done<List<Diagnoses.NcInput>, Outcome<PanelDiagnosis.NcBootstrap>> done
         : jobs.takeFinished()) {
       String family = done.key();
-      FamilyMembers current = new FamilyMembers(MemberEntries.of(members, family));
+      FamilyMembers current = new FamilyMembers(members.of(family));
       if (current.members().isEmpty()) {
         continue;
       }
