@@ -32,6 +32,7 @@ import io.phasewatch.streams.serde.JsonSerde;
 import io.phasewatch.streams.state.Diagnosed;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
@@ -53,8 +54,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * what it last announced per family, panel and cohort → {@code phasewatch.alerts.v1}, keyed by
  * subject; and a log of every alert for {@code /api/alerts}. Families are judged against the
  * reference panel's pooled N_c, read from a global table of the panel-diagnosis topic (a panel
- * and a family live on different partitions); when the reference panel's N_c or fit moves, the
- * families are judged again at the next wall-clock check.
+ * and a family live on different partitions) at a wall-clock check every second at most; when
+ * the reference panel's N_c or fit moved, every family is judged again.
  */
 final class DetectorStage {
   private DetectorStage() {}
@@ -77,7 +78,10 @@ final class DetectorStage {
       w.addStore(store, JsonSerde.of(Announcements.class));
     }
 
-    Duration recheck = w.settings().recomputeInterval();
+    // how often the reference panel is read again: it is recomputed at most once per interval, and
+    // one read of a panel of thousands of models costs milliseconds
+    Duration recheck = Collections.min(List.of(w.settings().recomputeInterval(),
+        Duration.ofSeconds(1)));
     KStream<String, AlertEvent> familyAlerts = families.process(
         () -> new Detector<FamilyDiagnosis>(FAMILY_ANNOUNCED_STORE, listener) {
           private TimestampedKeyValueStore<String, PanelDiagnosis> panelsByName;
@@ -87,9 +91,9 @@ final class DetectorStage {
           /** The reference N_c and fit the families were last judged against; null at start. */
           private List<Object> judgedAgainst;
           /**
-           * The reference panel as read at start and at each check. Read once here, not per
-           * family change: a pooled panel of thousands of models is megabytes of JSON (reading
-           * it per change was 15% of a TopologyTestDriver backfill's time).
+           * The reference panel as read at start and at each check (every second at most). Not
+           * read per family change: a pooled panel of thousands of models is megabytes of JSON
+           * (reading it per change was 15% of a TopologyTestDriver backfill's time).
            */
           private Optional<PanelDiagnosis> current = Optional.empty();
 
@@ -117,8 +121,7 @@ final class DetectorStage {
           /**
            * SCALE_ANOMALY reads the reference panel's N_c CI and fit: when they move, every family
            * of this task is judged again (cheap: no statistic is recomputed), so a family that did
-           * not change is not left judged against an old N_c. The panel itself is recomputed at
-           * most once per interval, so checking once per interval keeps up with it.
+           * not change is not left judged against an old N_c.
            */
           private void rejudgeOnReferenceMove(long now) {
             current = reference();

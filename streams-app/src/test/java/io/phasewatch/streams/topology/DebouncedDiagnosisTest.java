@@ -7,12 +7,14 @@ import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.core.domain.ResolvedScore;
 import io.phasewatch.streams.serde.JsonSerde;
 import io.phasewatch.streams.state.Diagnosed;
+import io.phasewatch.streams.state.GroupMembers;
 import io.phasewatch.streams.state.MemberUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -41,20 +43,27 @@ class DebouncedDiagnosisTest {
 
   @BeforeEach
   void init() {
+    processor = initOn(Computations.inline(), this::countMembers);
+  }
+
+  /** The diagnosis of the tests: the number of members; records which group it computed. */
+  private Diagnosed<Integer> countMembers(String group, GroupMembers members) {
+    computedFor.add(group);
+    return new Diagnosed<>(members.members().size(), Map.of());
+  }
+
+  /** A fresh context and stores, and a processor on them computing with {@code diagnose}. */
+  private DebouncedDiagnosis<Integer> initOn(Computations computations,
+      BiFunction<String, GroupMembers, Diagnosed<Integer>> diagnose) {
     context = new MockProcessorContext<>();
     store("members", JsonSerde.of(ModelProfile.class));
     store("dirty", Serdes.Long());
     store("last", Serdes.Integer());
-    processor = processorOn(Computations.inline());
-    processor.init(context);
-  }
-
-  private DebouncedDiagnosis<Integer> processorOn(Computations computations) {
-    return new DebouncedDiagnosis<>("members", "dirty", "last", Duration.ofSeconds(30),
-        DiagnosisKind.PANEL, TopologyListener.NONE, computations, (group, members) -> {
-          computedFor.add(group);
-          return new Diagnosed<>(members.members().size(), Map.of());
-        });
+    DebouncedDiagnosis<Integer> p = new DebouncedDiagnosis<>("members", "dirty", "last",
+        Duration.ofSeconds(30), DiagnosisKind.PANEL, TopologyListener.NONE, computations,
+        diagnose);
+    p.init(context);
+    return p;
   }
 
   private static ModelProfile profile(String model) {
@@ -80,12 +89,7 @@ class DebouncedDiagnosisTest {
 
   @Test
   void inTheBackgroundAResultIsPublishedWhenCollectedAndAChangeMeanwhileKeepsTheGroupDirty() {
-    context = new MockProcessorContext<>();
-    store("members", JsonSerde.of(ModelProfile.class));
-    store("dirty", Serdes.Long());
-    store("last", Serdes.Integer());
-    processor = processorOn(Computations.on(background));
-    processor.init(context);
+    processor = initOn(Computations.on(background), this::countMembers);
     KeyValueStore<String, Long> dirty = context.getStateStore("dirty");
 
     processor.process(new Record<>("p", MemberUpdate.join(profile("a")), 1));
@@ -117,16 +121,10 @@ class DebouncedDiagnosisTest {
 
   @Test
   void aComputationThatFailsFailsOnTheStreamThreadWhenCollected() {
-    context = new MockProcessorContext<>();
-    store("members", JsonSerde.of(ModelProfile.class));
-    store("dirty", Serdes.Long());
-    store("last", Serdes.Integer());
-    DebouncedDiagnosis<Integer> failing = new DebouncedDiagnosis<>("members", "dirty", "last",
-        Duration.ofSeconds(30), DiagnosisKind.PANEL, TopologyListener.NONE,
-        Computations.on(background), (group, members) -> {
+    DebouncedDiagnosis<Integer> failing = initOn(Computations.on(background),
+        (group, members) -> {
           throw new ArithmeticException("boom");
         });
-    failing.init(context);
     failing.process(new Record<>("p", MemberUpdate.join(profile("a")), 1));
     punctuator().getPunctuator().punctuate(1_000);
     background.runAll();
