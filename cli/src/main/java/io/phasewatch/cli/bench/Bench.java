@@ -164,7 +164,7 @@ public final class Bench {
           latencies,
           new BenchResult.Offered(latency.offeredRate(), latency.achievedRate(),
               options.duration().toMillis() / 1000.0, latency.offered(), latency.triggers(),
-              triggerFamilies, latency.unexpectedAlerts()),
+              triggerFamilies, latency.unexpectedAlerts(), latency.unexpected()),
           peakHeap, HeapSampler.maxHeap(), liveAfterBackfill,
           stateBytes, stateBytes / (double) w.models(),
           changelogBytes, changelogBytes / (double) w.models(), changelogs, threadFailures);

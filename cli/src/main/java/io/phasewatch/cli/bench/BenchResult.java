@@ -1,6 +1,7 @@
 package io.phasewatch.cli.bench;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -89,5 +90,5 @@ public record BenchResult(
 
   /** The offered load of the latency stage. */
   public record Offered(double rate, double achievedRate, double durationSeconds, int scores,
-      int alertTriggers, int triggerFamilies, int unexpectedAlerts) {}
+      int alertTriggers, int triggerFamilies, int unexpectedAlerts, List<String> unexpected) {}
 }

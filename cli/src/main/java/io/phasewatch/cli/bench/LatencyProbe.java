@@ -81,6 +81,8 @@ final class LatencyProbe implements AutoCloseable {
   private final List<Double> diagnosisMillis = new ArrayList<>();
   private final List<Double> alertMillis = new ArrayList<>();
   private int unexpectedAlerts;
+  /** The alerts that matched no trigger: subject, state and summary. */
+  private final List<String> unexpected = new ArrayList<>();
   private final KafkaConsumer<String, byte[]> consumer;
   private final Thread observer;
   private final AtomicReference<Throwable> observerFailure = new AtomicReference<>();
@@ -103,7 +105,7 @@ final class LatencyProbe implements AutoCloseable {
   /** What the probe measured. */
   record Result(int offered, double offeredRate, double achievedRate, int triggers,
       LatencySummary diagnosis, LatencySummary alert, int unexpectedAlerts,
-      Map<String, Long> alertPublishedNanos) {}
+      List<String> unexpected, Map<String, Long> alertPublishedNanos) {}
 
   LatencyProbe(String bootstrapServers, BenchTopics topics, SyntheticLeaderboard board,
       long seed, Duration recomputeInterval) {
@@ -204,7 +206,7 @@ final class LatencyProbe implements AutoCloseable {
       return new Result(offered, rate, achieved, triggers,
           LatencySummary.of(toArray(diagnosisMillis), missingScores),
           LatencySummary.of(toArray(alertMillis), missingAlerts), unexpectedAlerts,
-          Map.copyOf(alertPublished));
+          List.copyOf(unexpected), Map.copyOf(alertPublished));
     }
   }
 
@@ -344,6 +346,7 @@ final class LatencyProbe implements AutoCloseable {
       ArrayDeque<PendingAlert> pending = pendingAlerts.get(a.subject());
       if (pending == null || pending.isEmpty() || pending.peek().state() != a.state()) {
         unexpectedAlerts++;
+        unexpected.add(a.subject() + " " + a.state() + ": " + a.summary());
         return;
       }
       long published = pending.poll().publishedNanos();

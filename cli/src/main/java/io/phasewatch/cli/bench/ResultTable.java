@@ -43,7 +43,9 @@ final class ResultTable {
     row(out, "publish -> alert (topic)", r.latencyMs().alert());
     row(out, "publish -> alert (webhook)", r.latencyMs().alertDelivered());
     out.printf(Locale.ROOT, "  (%,d alert triggers over %d families; %d alerts not matched to a"
-        + " trigger)%n%n", o.alertTriggers(), o.triggerFamilies(), o.unexpectedAlerts());
+        + " trigger)%n", o.alertTriggers(), o.triggerFamilies(), o.unexpectedAlerts());
+    o.unexpected().forEach(a -> out.printf(Locale.ROOT, "    not matched: %s%n", a));
+    out.println();
 
     out.printf(Locale.ROOT, "  heap: peak %s sampled while phasewatch ran, %s live after the"
             + " backfill, max %s%n", mib(r.peakHeapBytes()), mib(r.liveHeapAfterBackfillBytes()),
