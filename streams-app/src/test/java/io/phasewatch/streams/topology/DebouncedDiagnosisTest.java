@@ -15,14 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +30,6 @@ class DebouncedDiagnosisTest {
   private MockProcessorContext<String, Diagnosed<Integer>> context;
   private DebouncedDiagnosis<Integer> processor;
   private final ManualExecutor background = new ManualExecutor();
-
-  private <V> void store(String name, Serde<V> values) {
-    KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-        .withLoggingDisabled().build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
-  }
 
   @BeforeEach
   void init() {
@@ -56,9 +46,9 @@ class DebouncedDiagnosisTest {
   private DebouncedDiagnosis<Integer> initOn(Computations computations,
       BiFunction<String, GroupMembers, Diagnosed<Integer>> diagnose) {
     context = new MockProcessorContext<>();
-    store("members", JsonSerde.of(ModelProfile.class));
-    store("dirty", Serdes.Long());
-    store("last", Serdes.Integer());
+    MockStores.add(context, "members", JsonSerde.of(ModelProfile.class));
+    MockStores.add(context, "dirty", Serdes.Long());
+    MockStores.add(context, "last", Serdes.Integer());
     DebouncedDiagnosis<Integer> p = new DebouncedDiagnosis<>("members", "dirty", "last",
         Duration.ofSeconds(30), DiagnosisKind.PANEL, TopologyListener.NONE, computations,
         diagnose);

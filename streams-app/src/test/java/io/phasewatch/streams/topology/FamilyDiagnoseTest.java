@@ -20,12 +20,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +32,6 @@ class FamilyDiagnoseTest {
   private MockProcessorContext<String, Diagnosed<FamilyDiagnosis>> context;
   private FamilyDiagnose processor;
 
-  private <V> void store(String name, Serde<V> values) {
-    KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-        .withLoggingDisabled().build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
-  }
-
   @BeforeEach
   void init() {
     initOn(Computations.inline());
@@ -49,10 +39,10 @@ class FamilyDiagnoseTest {
 
   private void initOn(Computations computations) {
     context = new MockProcessorContext<>();
-    store("members", JsonSerde.of(ModelProfile.class));
-    store("last", JsonSerde.of(FamilyDiagnosis.class));
-    store("nc", JsonSerde.of(FamilyNc.class));
-    store("pending", Serdes.Long());
+    MockStores.add(context, "members", JsonSerde.of(ModelProfile.class));
+    MockStores.add(context, "last", JsonSerde.of(FamilyDiagnosis.class));
+    MockStores.add(context, "nc", JsonSerde.of(FamilyNc.class));
+    MockStores.add(context, "pending", Serdes.Long());
     processor = processorOn(computations);
     processor.init(context);
   }
