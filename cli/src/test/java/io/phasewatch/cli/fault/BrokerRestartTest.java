@@ -39,10 +39,7 @@ class BrokerRestartTest {
 
   @AfterAll
   static void stopEverything() throws InterruptedException {
-    ChildJvm.killAll();
-    if (broker != null) {
-      broker.close();
-    }
+    ChildJvm.killAllThenClose(broker);
   }
 
   @Test

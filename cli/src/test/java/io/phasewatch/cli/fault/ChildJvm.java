@@ -1,5 +1,6 @@
 package io.phasewatch.cli.fault;
 
+import io.phasewatch.broker.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -150,5 +151,13 @@ final class ChildJvm {
       }
     }
     STARTED.clear();
+  }
+
+  /** A fault test's {@code @AfterAll}: every child killed, then its broker (if started) closed. */
+  static void killAllThenClose(EmbeddedKafkaBroker broker) throws InterruptedException {
+    killAll();
+    if (broker != null) {
+      broker.close();
+    }
   }
 }

@@ -49,10 +49,7 @@ class CrashRestartTest {
 
   @AfterAll
   static void stopEverything() throws InterruptedException {
-    ChildJvm.killAll();
-    if (broker != null) {
-      broker.close();
-    }
+    ChildJvm.killAllThenClose(broker);
   }
 
   @Test

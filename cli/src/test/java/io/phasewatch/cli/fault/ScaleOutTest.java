@@ -56,10 +56,7 @@ class ScaleOutTest {
 
   @AfterAll
   static void stopEverything() throws InterruptedException {
-    ChildJvm.killAll();
-    if (broker != null) {
-      broker.close();
-    }
+    ChildJvm.killAllThenClose(broker);
   }
 
   @Test
