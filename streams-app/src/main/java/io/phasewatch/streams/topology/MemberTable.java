@@ -15,9 +15,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * member's profile from the store each time was most of the family stage's time. Writes go to
  * the store (and its changelog) first. Bounded (least recently used group out); the processor
  * clears it in {@code init}, so after a task is revived or restored it holds nothing the store
- * does not.
+ * does not. A group of more than {@link #MAX_CACHED_MEMBERS} members (ingest's {@code unknown}
+ * family can grow without bound) is not kept: it is read from the store when needed, so memory
+ * stays bounded by groups × that cap.
  */
 final class MemberTable {
+  /** The largest group kept parsed. */
+  static final int MAX_CACHED_MEMBERS = 4_096;
+
   private final int capacity;
   private final Map<String, TreeMap<String, ModelProfile>> groups;
   private KeyValueStore<String, ModelProfile> store;
@@ -40,7 +45,11 @@ final class MemberTable {
 
   /** Applies {@code update} to {@code group}; true when its members changed. */
   boolean apply(String group, MemberUpdate update) {
-    TreeMap<String, ModelProfile> members = load(group);
+    TreeMap<String, ModelProfile> members = groups.get(group);
+    if (members == null) {
+      // not kept (or not yet): one entry read and written, as MemberEntries does it
+      return MemberEntries.apply(store, group, update);
+    }
     ModelProfile before = members.get(update.model());
     ModelProfile after = update.profile().orElse(null);
     if (Objects.equals(before, after)) {
@@ -53,21 +62,27 @@ final class MemberTable {
     } else {
       store.put(key, after);
       members.put(update.model(), after);
+      if (members.size() > MAX_CACHED_MEMBERS) {
+        groups.remove(group);
+      }
     }
     return true;
   }
 
   /** The members of {@code group} by model id (read-only); empty when it has none. */
   Map<String, ModelProfile> of(String group) {
-    return Collections.unmodifiableMap(load(group));
-  }
-
-  private TreeMap<String, ModelProfile> load(String group) {
     TreeMap<String, ModelProfile> members = groups.get(group);
     if (members == null) {
       members = new TreeMap<>(MemberEntries.of(store, group));
-      groups.put(group, members);
+      if (members.size() <= MAX_CACHED_MEMBERS) {
+        groups.put(group, members);
+      }
     }
-    return members;
+    return Collections.unmodifiableMap(members);
+  }
+
+  /** Members kept parsed, over every group (tests: the bound). */
+  int keptMembers() {
+    return groups.values().stream().mapToInt(Map::size).sum();
   }
 }
