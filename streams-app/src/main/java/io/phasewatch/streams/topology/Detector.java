@@ -24,7 +24,7 @@ abstract class Detector<D> implements Processor<String, Diagnosed<D>, String, Al
   private final TopologyListener listener;
   private ProcessorContext<String, AlertEvent> context;
   /** What was last announced per key, kept parsed: read on every diagnosis. */
-  private final Memo<Announcements> announced = new Memo<>(4_096);
+  private final Memo<Announcements> announced = new Memo<>(Memo.KEYS_KEPT);
 
   Detector(String storeName, TopologyListener listener) {
     this.storeName = storeName;

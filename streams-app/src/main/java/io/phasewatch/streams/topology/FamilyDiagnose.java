@@ -62,13 +62,11 @@ final class FamilyDiagnose
   private final TopologyListener listener;
   private final RunningJobs<List<Diagnoses.NcInput>, Outcome<PanelDiagnosis.NcBootstrap>> jobs;
   private ProcessorContext<String, Diagnosed<FamilyDiagnosis>> context;
-  /** Families whose members, last diagnosis and bootstrap are kept parsed (tens of KB each). */
-  private static final int MEMO_FAMILIES = 4_096;
+  /** Members, last diagnosis and bootstrap of up to {@link Memo#KEYS_KEPT} families, parsed. */
+  private final MemberTable members = new MemberTable(Memo.KEYS_KEPT);
 
-  private final MemberTable members = new MemberTable(MEMO_FAMILIES);
-
-  private final Memo<FamilyDiagnosis> last = new Memo<>(MEMO_FAMILIES);
-  private final Memo<FamilyNc> ncs = new Memo<>(MEMO_FAMILIES);
+  private final Memo<FamilyDiagnosis> last = new Memo<>(Memo.KEYS_KEPT);
+  private final Memo<FamilyNc> ncs = new Memo<>(Memo.KEYS_KEPT);
   private KeyValueStore<String, Long> pending;
 
   FamilyDiagnose(String membersStoreName, String lastStoreName, String ncStoreName,

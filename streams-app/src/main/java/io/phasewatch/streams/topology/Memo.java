@@ -12,6 +12,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * nothing the store does not.
  */
 final class Memo<V> {
+  /** How many keys a processor keeps parsed by default (families, subjects). */
+  static final int KEYS_KEPT = 4_096;
+
   private static final Object ABSENT = new Object();
 
   private final int capacity;
