@@ -71,6 +71,19 @@ public record ModelRecord(
     return key(source, modelId);
   }
 
+  /**
+   * The model id of a model key ({@link #key(Optional, String)}); empty when {@code key} is not
+   * one, as in a tombstone for a key no record ever had.
+   */
+  public static Optional<String> modelIdOfKey(String key) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    int sep = key.indexOf('|');
+    String id = sep < 0 ? key : key.substring(sep + 1);
+    return id.isEmpty() || id.indexOf('|') >= 0 ? Optional.empty() : Optional.of(id);
+  }
+
   /** The name shown for the model: {@link #name} when given, else the id. */
   public String displayName() {
     return name.orElse(modelId);

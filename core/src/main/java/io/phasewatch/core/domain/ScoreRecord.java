@@ -76,6 +76,23 @@ public record ScoreRecord(
     return key(source, modelId, benchmark);
   }
 
+  /**
+   * The model id of a score key ({@link #key(String, String, String)}); empty when {@code key}
+   * is not one (no key part can hold {@code |}, core.validation), as in a tombstone for a key no
+   * score ever had.
+   */
+  public static Optional<String> modelIdOfKey(String key) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    int first = key.indexOf('|');
+    int last = key.lastIndexOf('|');
+    if (first < 0 || key.indexOf('|', first + 1) != last || last - first < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(key.substring(first + 1, last));
+  }
+
   /** The value as a percentage (0–100), whatever scale it was published on. */
   public double percent() {
     return scale.toPercent(value);

@@ -89,7 +89,8 @@ final class DebouncedDiagnosis<D> implements Processor<String, MemberUpdate, Str
   @Override
   public void process(Record<String, MemberUpdate> record) {
     String group = record.key();
-    if (MemberEntries.apply(members, group, record.value())) {
+    MemberUpdate update = record.value();
+    if (MemberEntries.apply(members, group, update.model(), update.profile().orElse(null))) {
       changes.merge(group, 1L, Long::sum);
       if (dirty.get(group) == null) {
         dirty.put(group, record.timestamp());

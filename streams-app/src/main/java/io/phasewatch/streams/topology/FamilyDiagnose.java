@@ -63,7 +63,7 @@ final class FamilyDiagnose
   private final RunningJobs<List<Diagnoses.NcInput>, Outcome<PanelDiagnosis.NcBootstrap>> jobs;
   private ProcessorContext<String, Diagnosed<FamilyDiagnosis>> context;
   /** Members, last diagnosis and bootstrap of up to {@link Memo#KEYS_KEPT} families, parsed. */
-  private final MemberTable members = new MemberTable(Memo.KEYS_KEPT);
+  private final MemberTable<ModelProfile> members = new MemberTable<>(Memo.KEYS_KEPT);
 
   private final Memo<FamilyDiagnosis> last = new Memo<>(Memo.KEYS_KEPT);
   private final Memo<FamilyNc> ncs = new Memo<>(Memo.KEYS_KEPT);
@@ -98,7 +98,8 @@ final class FamilyDiagnose
   @Override
   public void process(Record<String, MemberUpdate> record) {
     String family = record.key();
-    if (!members.apply(family, record.value())) {
+    MemberUpdate update = record.value();
+    if (!members.apply(family, update.model(), update.profile().orElse(null))) {
       return;
     }
     Map<String, ModelProfile> current = members.of(family);

@@ -9,7 +9,7 @@ package io.phasewatch.streams.topology;
 public final class Names {
   private Names() {}
 
-  // scores: source, validation, table
+  // scores: source, validation
   public static final String SCORES_SOURCE = "scores-source";
   public static final String SCORES_VALIDATE = "scores-validate";
   /** The split after validation; branches {@code scores-route-valid}, {@code -invalid}. */
@@ -19,29 +19,25 @@ public final class Names {
   public static final String SCORES_UNWRAP = "scores-unwrap";
   public static final String SCORES_REJECT = "scores-reject";
   public static final String SCORES_REJECTED_SINK = "scores-rejected-sink";
-  public static final String SCORES_TABLE = "scores-table";
-  public static final String SCORES_STORE = "scores-store";
 
-  // models: source, validation, table
+  // models: source, validation
   public static final String MODELS_SOURCE = "models-source";
   public static final String MODELS_VALIDATE = "models-validate";
   public static final String MODELS_ROUTE = "models-route-";
   public static final String MODELS_UNWRAP = "models-unwrap";
   public static final String MODELS_REJECT = "models-reject";
   public static final String MODELS_REJECTED_SINK = "models-rejected-sink";
-  public static final String MODELS_TABLE = "models-table";
-  public static final String MODELS_STORE = "models-store";
 
-  // per model: all records (one per feed), all scores, then the resolved profile
-  public static final String MODELS_BY_MODEL = "models-by-model";
-  public static final String MODEL_RECORDS_AGGREGATE = "model-records-aggregate";
-  public static final String MODEL_RECORDS_STORE = "model-records-store";
-  public static final String SCORES_BY_MODEL = "scores-by-model";
-  public static final String MODEL_SCORES_AGGREGATE = "model-scores-aggregate";
-  public static final String MODEL_SCORES_STORE = "model-scores-store";
-  public static final String PROFILE_JOIN = "model-profile-join";
-  public static final String PROFILES_STORE = "model-profiles-store";
-  public static final String PROFILE_CHANGES = "model-profile-changes";
+  // per model: every current score and feed record, one entry each, and the resolved profile
+  public static final String SCORES_KEY_BY_MODEL = "scores-key-by-model";
+  public static final String MODELS_KEY_BY_MODEL = "models-key-by-model";
+  public static final String INPUTS_MERGE = "model-inputs-merge";
+  public static final String INPUTS_BY_MODEL = "model-inputs-by-model";
+  public static final String PROFILE_RESOLVE = "model-profile-resolve";
+  /** One entry per model and score key ({@code MemberEntries}). */
+  public static final String MODEL_SCORES_STORE = "model-score-entries-store";
+  /** One entry per model and model-record key, i.e. per feed. */
+  public static final String MODEL_RECORDS_STORE = "model-record-entries-store";
 
   // families
   public static final String FAMILY_MEMBERSHIP = "family-membership";

@@ -1,7 +1,5 @@
 package io.phasewatch.streams.topology;
 
-import static io.phasewatch.streams.topology.Names.PROFILE_CHANGES;
-
 import io.phasewatch.core.diagnosis.DiagnosisConfig;
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.diagnosis.FrontierDiagnosis;
@@ -20,8 +18,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Named;
 
 /**
  * Builds the phasewatch topology of DESIGN.md "The topology, as data flows", separate from the
@@ -55,14 +51,11 @@ public final class PhasewatchTopology {
         new Points(settings.benchmarks()), rejections, listener, computations);
 
     Validator validator = Validator.standard();
-    KTable<String, ScoreRecord> scores = ScoreStage.scores(builder, topics, validator, rejections,
-        listener);
-    KTable<String, ModelRecord> models = ScoreStage.models(builder, topics, validator, rejections,
-        listener);
-    KTable<String, ModelProfile> profiles =
-        ProfileStage.profiles(scores, models, settings.sourcePriority());
-
-    KStream<String, ModelProfile> changes = profiles.toStream(Named.as(PROFILE_CHANGES));
+    KStream<String, ScoreRecord> scores = ScoreStage.scores(builder, topics, validator,
+        rejections, listener);
+    KStream<String, ModelRecord> models = ScoreStage.models(builder, topics, validator,
+        rejections, listener);
+    KStream<String, ModelProfile> changes = ProfileStage.profiles(w, scores, models);
     KStream<String, Diagnosed<FamilyDiagnosis>> families = FamilyStage.diagnoses(w, changes);
     KStream<String, Diagnosed<PanelDiagnosis>> panels = PanelStage.diagnoses(w, changes);
     KStream<String, Diagnosed<FrontierDiagnosis>> cohorts = FrontierStage.diagnoses(w, changes);

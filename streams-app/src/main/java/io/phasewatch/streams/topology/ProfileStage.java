@@ -1,65 +1,54 @@
 package io.phasewatch.streams.topology;
 
-import static io.phasewatch.streams.topology.Names.MODELS_BY_MODEL;
-import static io.phasewatch.streams.topology.Names.MODEL_RECORDS_AGGREGATE;
+import static io.phasewatch.streams.topology.Names.INPUTS_BY_MODEL;
+import static io.phasewatch.streams.topology.Names.INPUTS_MERGE;
+import static io.phasewatch.streams.topology.Names.MODELS_KEY_BY_MODEL;
 import static io.phasewatch.streams.topology.Names.MODEL_RECORDS_STORE;
-import static io.phasewatch.streams.topology.Names.MODEL_SCORES_AGGREGATE;
 import static io.phasewatch.streams.topology.Names.MODEL_SCORES_STORE;
-import static io.phasewatch.streams.topology.Names.PROFILES_STORE;
-import static io.phasewatch.streams.topology.Names.PROFILE_JOIN;
-import static io.phasewatch.streams.topology.Names.SCORES_BY_MODEL;
+import static io.phasewatch.streams.topology.Names.PROFILE_RESOLVE;
+import static io.phasewatch.streams.topology.Names.SCORES_KEY_BY_MODEL;
 
 import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.core.domain.ModelRecord;
 import io.phasewatch.core.domain.ScoreRecord;
 import io.phasewatch.streams.serde.JsonSerde;
-import io.phasewatch.streams.state.ModelRecords;
-import io.phasewatch.streams.state.ModelScores;
+import io.phasewatch.streams.state.ModelInput;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * Stage 1, second half: every current score of a model, and every feed's record of it, gathered
- * under its model id (adders and subtractors, so corrections and retractions move them both
- * ways), then joined into a {@link ModelProfile}: the resolved score per benchmark (source
- * priority, then the latest evaluation) and the record to use, for the general profile and for
- * each cohort on its own ({@link ModelProfile#resolve}).
+ * Stage 1, second half: every valid score and model record (and every retraction) re-keyed by
+ * its model id, both topics through one repartition topic, then kept one entry per topic key
+ * and resolved into the model's {@link ModelProfile} ({@link ResolveProfile}): the resolved
+ * score per benchmark (source priority, then the latest evaluation) and the record to use, for
+ * the general profile and for each cohort on its own. The stream of changed profiles feeds the
+ * family, panel and frontier stages.
  */
 final class ProfileStage {
   private ProfileStage() {}
 
-  static KTable<String, ModelProfile> profiles(KTable<String, ScoreRecord> scores,
-      KTable<String, ModelRecord> models, List<String> sourcePriority) {
-    KTable<String, ModelScores> byModel = scores
-        .groupBy((key, score) -> KeyValue.pair(score.modelId(), score),
-            Grouped.with(SCORES_BY_MODEL, Serdes.String(), JsonSerde.of(ScoreRecord.class)))
-        .aggregate(ModelScores::empty,
-            (model, score, agg) -> agg.plus(score),
-            (model, score, agg) -> agg.minus(score),
-            Named.as(MODEL_SCORES_AGGREGATE),
-            Materialized.<String, ModelScores, KeyValueStore<Bytes, byte[]>>as(MODEL_SCORES_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ModelScores.class)));
-    KTable<String, ModelRecords> recordsByModel = models
-        .groupBy((key, model) -> KeyValue.pair(model.modelId(), model),
-            Grouped.with(MODELS_BY_MODEL, Serdes.String(), JsonSerde.of(ModelRecord.class)))
-        .aggregate(ModelRecords::empty,
-            (model, record, agg) -> agg.plus(record),
-            (model, record, agg) -> agg.minus(record),
-            Named.as(MODEL_RECORDS_AGGREGATE),
-            Materialized.<String, ModelRecords, KeyValueStore<Bytes, byte[]>>as(MODEL_RECORDS_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ModelRecords.class)));
-    return byModel.join(recordsByModel,
-        (scoresOfModel, records) -> ModelProfile.resolve(records.records().values(),
-            scoresOfModel.scores().values(), sourcePriority),
-        Named.as(PROFILE_JOIN),
-        Materialized.<String, ModelProfile, KeyValueStore<Bytes, byte[]>>as(PROFILES_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ModelProfile.class)));
+  static KStream<String, ModelProfile> profiles(Wiring w, KStream<String, ScoreRecord> scores,
+      KStream<String, ModelRecord> models) {
+    w.addStore(MODEL_SCORES_STORE, JsonSerde.of(ScoreRecord.class));
+    w.addStore(MODEL_RECORDS_STORE, JsonSerde.of(ModelRecord.class));
+    KStream<String, ModelInput> scoreInputs = scores.flatMap(
+        (key, score) -> byModel(ModelInput.score(key, score)), Named.as(SCORES_KEY_BY_MODEL));
+    KStream<String, ModelInput> modelInputs = models.flatMap(
+        (key, model) -> byModel(ModelInput.model(key, model)), Named.as(MODELS_KEY_BY_MODEL));
+    return scoreInputs.merge(modelInputs, Named.as(INPUTS_MERGE))
+        .repartition(Repartitioned.<String, ModelInput>as(INPUTS_BY_MODEL)
+            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ModelInput.class)))
+        .process(() -> new ResolveProfile(MODEL_SCORES_STORE, MODEL_RECORDS_STORE,
+                w.settings().sourcePriority()),
+            Named.as(PROFILE_RESOLVE), MODEL_SCORES_STORE, MODEL_RECORDS_STORE);
+  }
+
+  /** {@code input} keyed by its model; nothing for a tombstone whose key names no model. */
+  private static List<KeyValue<String, ModelInput>> byModel(ModelInput input) {
+    return input.modelId().map(model -> List.of(KeyValue.pair(model, input))).orElse(List.of());
   }
 }

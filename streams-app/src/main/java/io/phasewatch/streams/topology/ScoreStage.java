@@ -6,16 +6,12 @@ import static io.phasewatch.streams.topology.Names.MODELS_REJECT;
 import static io.phasewatch.streams.topology.Names.MODELS_REJECTED_SINK;
 import static io.phasewatch.streams.topology.Names.MODELS_ROUTE;
 import static io.phasewatch.streams.topology.Names.MODELS_SOURCE;
-import static io.phasewatch.streams.topology.Names.MODELS_STORE;
-import static io.phasewatch.streams.topology.Names.MODELS_TABLE;
 import static io.phasewatch.streams.topology.Names.MODELS_UNWRAP;
 import static io.phasewatch.streams.topology.Names.MODELS_VALIDATE;
 import static io.phasewatch.streams.topology.Names.SCORES_REJECT;
 import static io.phasewatch.streams.topology.Names.SCORES_REJECTED_SINK;
 import static io.phasewatch.streams.topology.Names.SCORES_ROUTE;
 import static io.phasewatch.streams.topology.Names.SCORES_SOURCE;
-import static io.phasewatch.streams.topology.Names.SCORES_STORE;
-import static io.phasewatch.streams.topology.Names.SCORES_TABLE;
 import static io.phasewatch.streams.topology.Names.SCORES_UNWRAP;
 import static io.phasewatch.streams.topology.Names.SCORES_VALIDATE;
 
@@ -24,53 +20,41 @@ import io.phasewatch.core.domain.ScoreRecord;
 import io.phasewatch.core.validation.Rejection;
 import io.phasewatch.core.validation.Validator;
 import io.phasewatch.streams.errors.Rejections;
-import io.phasewatch.streams.serde.JsonSerde;
 import io.phasewatch.streams.serde.Parsed;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Stage 1 of DESIGN.md's data flow, the inputs: scores and models read, validated (invalid records
- * to {@code rejected} with their original bytes), and kept as tables with one current value per
- * key: re-publishing a value changes nothing downstream, a new value is a correction, a tombstone
- * a retraction.
+ * Stage 1 of DESIGN.md's data flow, the inputs: scores and models read and validated (invalid
+ * records to {@code rejected} with their original bytes). Tombstones pass as null values: the
+ * profile stage keeps one current value per key, so a re-published value changes nothing
+ * downstream, a new value is a correction, a tombstone a retraction.
  */
 final class ScoreStage {
   private ScoreStage() {}
 
-  static KTable<String, ScoreRecord> scores(StreamsBuilder builder, Topics topics,
+  static KStream<String, ScoreRecord> scores(StreamsBuilder builder, Topics topics,
       Validator validator, Rejections rejections, TopologyListener listener) {
     KStream<String, Parsed<ScoreRecord>> raw =
         builder.stream(topics.scores().name(), topics.scores().consumedAs(SCORES_SOURCE));
-    KStream<String, ScoreRecord> valid = validated(raw, validator::validate, ScoreRecord::key,
+    return validated(raw, validator::validate, ScoreRecord::key,
         topics, rejections, listener, "score", topics.scores().name(), SCORES_VALIDATE, SCORES_ROUTE,
         SCORES_REJECT,
         SCORES_REJECTED_SINK, SCORES_UNWRAP);
-    return valid.toTable(Named.as(SCORES_TABLE),
-        Materialized.<String, ScoreRecord, KeyValueStore<Bytes, byte[]>>as(SCORES_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ScoreRecord.class)));
   }
 
-  static KTable<String, ModelRecord> models(StreamsBuilder builder, Topics topics,
+  static KStream<String, ModelRecord> models(StreamsBuilder builder, Topics topics,
       Validator validator, Rejections rejections, TopologyListener listener) {
     KStream<String, Parsed<ModelRecord>> raw =
         builder.stream(topics.models().name(), topics.models().consumedAs(MODELS_SOURCE));
-    KStream<String, ModelRecord> valid = validated(raw, validator::validate, ModelRecord::key,
+    return validated(raw, validator::validate, ModelRecord::key,
         topics, rejections, listener, "model", topics.models().name(), MODELS_VALIDATE,
         MODELS_ROUTE, MODELS_REJECT, MODELS_REJECTED_SINK, MODELS_UNWRAP);
-    return valid.toTable(Named.as(MODELS_TABLE),
-        Materialized.<String, ModelRecord, KeyValueStore<Bytes, byte[]>>as(MODELS_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ModelRecord.class)));
   }
 
   private static <T> KStream<String, T> validated(KStream<String, Parsed<T>> raw,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.core.domain.ResolvedScore;
 import io.phasewatch.streams.serde.JsonSerde;
-import io.phasewatch.streams.state.MemberUpdate;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -31,16 +30,16 @@ class MemberTableTest {
 
   @Test
   void joinsUpdatesAndLeavesReachTheStoreAndTheParsedGroupAlike() {
-    MemberTable table = new MemberTable(10);
+    MemberTable<ModelProfile> table = new MemberTable<>(10);
     table.attach(store);
-    assertThat(table.apply("f", MemberUpdate.join(profile("a", 50)))).isTrue();
+    assertThat(table.apply("f", "a", profile("a", 50))).isTrue();
     assertThat(table.of("f")).containsOnlyKeys("a");
-    assertThat(table.apply("f", MemberUpdate.join(profile("b", 51)))).isTrue();
-    assertThat(table.apply("f", MemberUpdate.join(profile("b", 51)))).as("the same again")
+    assertThat(table.apply("f", "b", profile("b", 51))).isTrue();
+    assertThat(table.apply("f", "b", profile("b", 51))).as("the same again")
         .isFalse();
-    assertThat(table.apply("f", MemberUpdate.join(profile("a", 60)))).isTrue();
-    assertThat(table.apply("f", MemberUpdate.leave("b"))).isTrue();
-    assertThat(table.apply("f", MemberUpdate.leave("b"))).as("left twice").isFalse();
+    assertThat(table.apply("f", "a", profile("a", 60))).isTrue();
+    assertThat(table.apply("f", "b", null)).isTrue();
+    assertThat(table.apply("f", "b", null)).as("left twice").isFalse();
 
     assertThat(table.of("f")).isEqualTo(MemberEntries.of(store, "f"))
         .containsExactly(Map.entry("a", profile("a", 60)));
@@ -53,11 +52,11 @@ class MemberTableTest {
 
   @Test
   void aGroupOverTheCapIsReadFromTheStoreAndNotKept() {
-    MemberTable table = new MemberTable(10);
+    MemberTable<ModelProfile> table = new MemberTable<>(10);
     table.attach(store);
     int n = MemberTable.MAX_CACHED_MEMBERS + 5;
     for (int i = 0; i < n; i++) {
-      table.apply("unknown", MemberUpdate.join(profile("m" + i, 40)));
+      table.apply("unknown", "m" + i, profile("m" + i, 40));
       if (i == 10) {
         assertThat(table.of("unknown")).hasSize(11);
         assertThat(table.keptMembers()).isEqualTo(11);
@@ -67,17 +66,17 @@ class MemberTableTest {
     assertThat(table.of("unknown")).hasSize(n).isEqualTo(MemberEntries.of(store, "unknown"));
     assertThat(table.keptMembers()).as("still not kept after reading it").isZero();
 
-    assertThat(table.apply("unknown", MemberUpdate.leave("m0"))).isTrue();
-    assertThat(table.apply("unknown", MemberUpdate.join(profile("m1", 40)))).isFalse();
+    assertThat(table.apply("unknown", "m0", null)).isTrue();
+    assertThat(table.apply("unknown", "m1", profile("m1", 40))).isFalse();
     assertThat(MemberEntries.of(store, "unknown")).hasSize(n - 1).doesNotContainKey("m0");
   }
 
   @Test
   void keepsAtMostCapacityGroupsTheLeastRecentlyUsedOut() {
-    MemberTable table = new MemberTable(2);
+    MemberTable<ModelProfile> table = new MemberTable<>(2);
     table.attach(store);
     for (String group : new String[] {"f", "g", "h"}) {
-      table.apply(group, MemberUpdate.join(profile(group + "-a", 50)));
+      table.apply(group, group + "-a", profile(group + "-a", 50));
       table.of(group);
     }
     assertThat(table.keptMembers()).isEqualTo(2);

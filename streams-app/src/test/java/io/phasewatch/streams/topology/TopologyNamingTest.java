@@ -31,6 +31,6 @@ class TopologyNamingTest {
     List<String> stores = declared.stream().filter(n -> n.endsWith("-store")).toList();
     assertThat(stores).isNotEmpty().allSatisfy(store -> assertThat(text).contains(store));
     assertThat(text).contains(Names.FAMILY_DETECTOR, Names.PANEL_DIAGNOSE,
-        Names.FRONTIER_DIAGNOSE, Names.SCORES_VALIDATE, Names.PROFILE_JOIN, Names.ALERTS_SINK);
+        Names.FRONTIER_DIAGNOSE, Names.SCORES_VALIDATE, Names.PROFILE_RESOLVE, Names.ALERTS_SINK);
   }
 }
