@@ -179,6 +179,9 @@ public record StreamsSettings(
         RejectingProcessingHandler.class);
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // A task reading several partitions (scores and models) need not wait for an empty one to
+    // fetch before processing the other: every stage gives the same result in any arrival order.
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     stateDir.ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
     p.put(Rejections.CONFIG_KEY, rejections);
     p.put(Rejections.TOPIC_CONFIG_KEY, TopicName.REJECTED.name(topicPrefix));

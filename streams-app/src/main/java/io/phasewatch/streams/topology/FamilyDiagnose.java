@@ -14,6 +14,7 @@ import io.phasewatch.streams.state.MemberUpdate;
 import io.phasewatch.streams.state.Points;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +28,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps each family's members (one entry per family and model, {@link MemberEntries}), diagnoses
- * the family on each change of its members ({@link Diagnoses#family}) and forwards the diagnosis
- * when it differs from the last one forwarded; a re-published score produces nothing.
+ * each family whose members changed ({@link Diagnoses#family}) and forwards the diagnosis when it
+ * differs from the last one forwarded; a re-published score produces nothing. Changed families
+ * are diagnosed by a punctuator every {@link #PUBLISH_EVERY}, which Kafka Streams runs after each
+ * batch of records it processes: a score arriving alone is published at once, and the many
+ * changes of a family within one batch of a backfill cost one diagnosis. Which families changed
+ * is kept in {@code changedStore} too, so that a commit between a change and its publication
+ * loses nothing.
  *
  * <p>The one expensive part, the family's bootstrap N_c (about 2 ms for 10 models, linear in
  * models; a family of unknowns can hold thousands), is bounded like a panel's: it is kept with
@@ -52,7 +58,15 @@ final class FamilyDiagnose
   /** The largest family diagnosed on every change of its members; larger ones wait. */
   static final int IMMEDIATE_MAX_MODELS = 256;
 
+  /**
+   * How often changed families are published: wall-clock punctuators run at most once per pass
+   * of the stream thread's loop (process a batch, punctuate, commit), so this is "after every
+   * batch".
+   */
+  static final Duration PUBLISH_EVERY = Duration.ofMillis(1);
+
   private final String membersStoreName;
+  private final String changedStoreName;
   private final String lastStoreName;
   private final String ncStoreName;
   private final String pendingStoreName;
@@ -68,11 +82,19 @@ final class FamilyDiagnose
   private final Memo<FamilyDiagnosis> last = new Memo<>(Memo.KEYS_KEPT);
   private final Memo<FamilyNc> ncs = new Memo<>(Memo.KEYS_KEPT);
   private KeyValueStore<String, Long> pending;
+  private KeyValueStore<String, Long> changedStore;
+  /**
+   * The families in {@code changedStore}, with the timestamp of their latest change (which
+   * stamps their diagnosis); the store holds that of the first change since the family was last
+   * published, written once per batch, which is all a restarted task knows.
+   */
+  private final Map<String, Long> changed = new LinkedHashMap<>();
 
-  FamilyDiagnose(String membersStoreName, String lastStoreName, String ncStoreName,
-      String pendingStoreName, Duration interval, Points points, DiagnosisConfig config,
-      TopologyListener listener, Computations computations) {
+  FamilyDiagnose(String membersStoreName, String changedStoreName, String lastStoreName,
+      String ncStoreName, String pendingStoreName, Duration interval, Points points,
+      DiagnosisConfig config, TopologyListener listener, Computations computations) {
     this.membersStoreName = membersStoreName;
+    this.changedStoreName = changedStoreName;
     this.lastStoreName = lastStoreName;
     this.ncStoreName = ncStoreName;
     this.pendingStoreName = pendingStoreName;
@@ -90,18 +112,37 @@ final class FamilyDiagnose
     this.last.attach(context.getStateStore(lastStoreName));
     this.ncs.attach(context.getStateStore(ncStoreName));
     this.pending = context.getStateStore(pendingStoreName);
+    this.changedStore = context.getStateStore(changedStoreName);
+    changed.clear();
+    try (KeyValueIterator<String, Long> it = changedStore.all()) {
+      it.forEachRemaining(kv -> changed.put(kv.key, kv.value));
+    }
     context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::bootstrapPending);
-    context.schedule(DebouncedDiagnosis.COLLECT_EVERY, PunctuationType.WALL_CLOCK_TIME,
-        this::publishFinished);
+    context.schedule(PUBLISH_EVERY, PunctuationType.WALL_CLOCK_TIME, this::publish);
   }
 
   @Override
   public void process(Record<String, MemberUpdate> record) {
     String family = record.key();
     MemberUpdate update = record.value();
-    if (!members.apply(family, update.model(), update.profile().orElse(null))) {
-      return;
+    if (members.apply(family, update.model(), update.profile().orElse(null))
+        && changed.put(family, record.timestamp()) == null) {
+      changedStore.put(family, record.timestamp());
     }
+  }
+
+  /** Publishes every changed family, then every finished bootstrap; {@code now}: wall clock. */
+  void publish(long now) {
+    for (Map.Entry<String, Long> e : changed.entrySet()) {
+      diagnose(e.getKey(), e.getValue());
+      changedStore.delete(e.getKey());
+    }
+    changed.clear();
+    publishFinished(now);
+  }
+
+  /** Diagnoses {@code family} after a change of its members, stamped {@code timestamp}. */
+  private void diagnose(String family, long timestamp) {
     Map<String, ModelProfile> current = members.of(family);
     if (current.isEmpty()) {
       pending.delete(family);
@@ -109,7 +150,7 @@ final class FamilyDiagnose
       if (last.get(family) != null) {
         last.delete(family);
         listener.published(DiagnosisKind.FAMILY, family, null);
-        context.forward(new Record<>(family, null, record.timestamp()));
+        context.forward(new Record<>(family, null, timestamp));
       }
       return;
     }
@@ -120,16 +161,16 @@ final class FamilyDiagnose
     long sizes = pts.stream().mapToDouble(BaseModelPoint::paramsB).distinct().count();
     if (known != null && known.inputs().equals(inputs)) {
       pending.delete(family);
-      publish(family, now, pts, known.outcome(), false, record.timestamp());
+      publish(family, now, pts, known.outcome(), false, timestamp);
     } else if (sizes < config.familyMinSizes()) {
       // no bootstrap to run: undefined below the minimum sizes, at no cost
       pending.delete(family);
       Outcome<PanelDiagnosis.NcBootstrap> nc = Diagnoses.familyNc(pts, config);
       ncs.put(family, FamilyNc.of(inputs, nc));
-      publish(family, now, pts, nc, false, record.timestamp());
+      publish(family, now, pts, nc, false, timestamp);
     } else {
       if (pending.get(family) == null) {
-        pending.put(family, record.timestamp());
+        pending.put(family, timestamp);
       }
       if (current.size() > IMMEDIATE_MAX_MODELS) {
         return;
@@ -137,7 +178,7 @@ final class FamilyDiagnose
       publish(family, now, pts,
           known != null && known.nc().isPresent() ? known.outcome()
               : Outcome.undefined(BOOTSTRAP_PENDING), true,
-          record.timestamp());
+          timestamp);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.phasewatch.streams.topology;
 
+import static io.phasewatch.streams.topology.Names.FAMILY_CHANGED_STORE;
 import static io.phasewatch.streams.topology.Names.FAMILY_DIAGNOSE;
 import static io.phasewatch.streams.topology.Names.FAMILY_DIAGNOSIS_OUT;
 import static io.phasewatch.streams.topology.Names.FAMILY_DIAGNOSIS_SINK;
@@ -33,7 +34,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * retractions move the family both ways), repartitioned by family, kept one entry per family and
  * model ({@link MemberEntries}), diagnosed with {@link Diagnoses#family} (the function {@code
  * phasewatch diagnose} calls) and published on {@code phasewatch.family-diagnosis.v1} only when
- * the diagnosis changed. Computed on every change of the family, except its bootstrap N_c, which
+ * the diagnosis changed. Computed after every batch of records that changed the family (once
+ * per batch, however many of its scores the batch held), except its bootstrap N_c, which
  * is redone only when the family's sizes or B2 changed and at most once per {@code
  * recompute.interval} ({@link FamilyDiagnose}).
  */
@@ -46,6 +48,7 @@ final class FamilyStage {
     DiagnosisConfig config = b.diagnosisConfig();
     b.addStore(FAMILY_MEMBERSHIP_STORE, JsonSerde.of(Memberships.class));
     b.addStore(FAMILY_MEMBERS_STORE, JsonSerde.of(ModelProfile.class));
+    b.addStore(FAMILY_CHANGED_STORE, Serdes.Long());
     b.addStore(FAMILY_DIAGNOSIS_STORE, JsonSerde.of(FamilyDiagnosis.class));
     b.addStore(FAMILY_NC_STORE, JsonSerde.of(FamilyNc.class));
     b.addStore(FAMILY_PENDING_STORE, Serdes.Long());
@@ -55,11 +58,12 @@ final class FamilyStage {
             Named.as(FAMILY_MEMBERSHIP), FAMILY_MEMBERSHIP_STORE)
         .repartition(Repartitioned.<String, MemberUpdate>as(PROFILES_BY_FAMILY)
             .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(MemberUpdate.class)))
-        .process(() -> new FamilyDiagnose(FAMILY_MEMBERS_STORE, FAMILY_DIAGNOSIS_STORE,
-                FAMILY_NC_STORE, FAMILY_PENDING_STORE, b.settings().recomputeInterval(), points,
-                config, b.listener(), b.computations()),
-            Named.as(FAMILY_DIAGNOSE), FAMILY_MEMBERS_STORE, FAMILY_DIAGNOSIS_STORE,
-            FAMILY_NC_STORE, FAMILY_PENDING_STORE);
+        .process(() -> new FamilyDiagnose(FAMILY_MEMBERS_STORE, FAMILY_CHANGED_STORE,
+                FAMILY_DIAGNOSIS_STORE, FAMILY_NC_STORE, FAMILY_PENDING_STORE,
+                b.settings().recomputeInterval(), points, config, b.listener(),
+                b.computations()),
+            Named.as(FAMILY_DIAGNOSE), FAMILY_MEMBERS_STORE, FAMILY_CHANGED_STORE,
+            FAMILY_DIAGNOSIS_STORE, FAMILY_NC_STORE, FAMILY_PENDING_STORE);
     diagnosed
         .mapValues(d -> d == null ? null : d.diagnosis(), Named.as(FAMILY_DIAGNOSIS_OUT))
         .to(b.topics().familyDiagnosis().name(),

@@ -45,6 +45,8 @@ public final class Names {
   public static final String PROFILES_BY_FAMILY = "profiles-by-family";
   /** One entry per family and base model ({@code MemberEntries}). */
   public static final String FAMILY_MEMBERS_STORE = "family-members-store";
+  /** Families changed since their last diagnosis ({@code FamilyDiagnose}). */
+  public static final String FAMILY_CHANGED_STORE = "family-changed-store";
   public static final String FAMILY_DIAGNOSE = "family-diagnose";
   public static final String FAMILY_DIAGNOSIS_STORE = "family-diagnosis-store";
   public static final String FAMILY_NC_STORE = "family-nc-store";

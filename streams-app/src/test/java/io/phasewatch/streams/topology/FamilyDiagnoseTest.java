@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The family processor alone, on a mock context, its punctuator fired by hand. */
+/** The family processor alone, on a mock context, its punctuators fired by hand. */
 class FamilyDiagnoseTest {
   private MockProcessorContext<String, Diagnosed<FamilyDiagnosis>> context;
   private FamilyDiagnose processor;
@@ -40,6 +40,7 @@ class FamilyDiagnoseTest {
   private void initOn(Computations computations) {
     context = new MockProcessorContext<>();
     MockStores.add(context, "members", JsonSerde.of(ModelProfile.class));
+    MockStores.add(context, "changed", Serdes.Long());
     MockStores.add(context, "last", JsonSerde.of(FamilyDiagnosis.class));
     MockStores.add(context, "nc", JsonSerde.of(FamilyNc.class));
     MockStores.add(context, "pending", Serdes.Long());
@@ -51,8 +52,14 @@ class FamilyDiagnoseTest {
   private static final DiagnosisConfig CONFIG = DiagnosisConfig.defaults().withBootstrap(200, 42);
 
   private static FamilyDiagnose processorOn(Computations computations) {
-    return new FamilyDiagnose("members", "last", "nc", "pending", Duration.ofSeconds(30), POINTS,
-        CONFIG, TopologyListener.NONE, computations);
+    return new FamilyDiagnose("members", "changed", "last", "nc", "pending",
+        Duration.ofSeconds(30), POINTS, CONFIG, TopologyListener.NONE, computations);
+  }
+
+  /** {@code record} alone in a batch: processed, then the publishing punctuator fires. */
+  private void send(Record<String, MemberUpdate> record) {
+    processor.process(record);
+    processor.publish(record.timestamp());
   }
 
   /** What {@code phasewatch diagnose} says of a family of {@code models}. */
@@ -88,7 +95,7 @@ class FamilyDiagnoseTest {
   @Test
   void aFamilyOfOverAThousandIsStoredOneSmallEntryPerModelAndDiagnosedWhole() {
     for (int i = 0; i < 1_200; i++) {
-      processor.process(new Record<>("big", MemberUpdate.join(model("big", i)), i));
+      send(new Record<>("big", MemberUpdate.join(model("big", i)), i));
     }
     KeyValueStore<String, ModelProfile> members = context.getStateStore("members");
     assertThat(members.approximateNumEntries()).isEqualTo(1_200);
@@ -128,7 +135,7 @@ class FamilyDiagnoseTest {
     List<ModelProfile> family = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       family.add(spread("f", i));
-      processor.process(new Record<>("f", MemberUpdate.join(family.get(i)), i));
+      send(new Record<>("f", MemberUpdate.join(family.get(i)), i));
     }
     assertThat(context.forwarded()).extracting(f -> f.record().value().diagnosis().ncPending())
         .containsExactly(false, false, false, true, true, true);
@@ -145,7 +152,7 @@ class FamilyDiagnoseTest {
     // the largest model's TruthfulQA moves: every statistic but the bootstrap is current at once
     context.resetForwards();
     family.set(5, withB2(family.get(5), family.get(5).scores().get("truthfulqa").percent() + 3));
-    processor.process(new Record<>("f", MemberUpdate.join(family.get(5)), 10));
+    send(new Record<>("f", MemberUpdate.join(family.get(5)), 10));
     FamilyDiagnosis second = facade("f", family);
     assertThat(second.largestGamma12()).isNotEqualTo(first.largestGamma12());
     assertThat(context.forwarded()).singleElement().satisfies(f -> {
@@ -159,7 +166,7 @@ class FamilyDiagnoseTest {
     // another B2 change while its bootstrap runs: that result is kept, not published
     context.scheduledPunctuators().get(0).getPunctuator().punctuate(31_000);
     family.set(4, withB2(family.get(4), family.get(4).scores().get("truthfulqa").percent() - 2));
-    processor.process(new Record<>("f", MemberUpdate.join(family.get(4)), 11));
+    send(new Record<>("f", MemberUpdate.join(family.get(4)), 11));
     background.runAll();
     context.resetForwards();
     context.scheduledPunctuators().get(1).getPunctuator().punctuate(31_050);
@@ -178,24 +185,60 @@ class FamilyDiagnoseTest {
   @Test
   void aModelLeavingItsFamilyAndTheLastOneLeavingRetractTheDiagnosis() {
     for (int i = 0; i < 3; i++) {
-      processor.process(new Record<>("f", MemberUpdate.join(model("f", i)), i));
+      send(new Record<>("f", MemberUpdate.join(model("f", i)), i));
     }
-    processor.process(new Record<>("g", MemberUpdate.join(model("g", 0)), 3));
+    send(new Record<>("g", MemberUpdate.join(model("g", 0)), 3));
     context.resetForwards();
 
-    processor.process(new Record<>("f", MemberUpdate.leave("f-m2"), 4));
+    send(new Record<>("f", MemberUpdate.leave("f-m2"), 4));
     assertThat(context.forwarded()).singleElement()
         .satisfies(f -> assertThat(f.record().value().diagnosis().n()).isEqualTo(2));
-    processor.process(new Record<>("f", MemberUpdate.leave("f-m2"), 5));
+    send(new Record<>("f", MemberUpdate.leave("f-m2"), 5));
     assertThat(context.forwarded()).as("leaving twice changes nothing").hasSize(1);
 
-    processor.process(new Record<>("f", MemberUpdate.leave("f-m0"), 6));
-    processor.process(new Record<>("f", MemberUpdate.leave("f-m1"), 7));
+    send(new Record<>("f", MemberUpdate.leave("f-m0"), 6));
+    send(new Record<>("f", MemberUpdate.leave("f-m1"), 7));
     assertThat(context.forwarded()).last().satisfies(f -> {
       assertThat(f.record().key()).isEqualTo("f");
       assertThat(f.record().value()).isNull();
     });
     KeyValueStore<String, ModelProfile> members = context.getStateStore("members");
     assertThat(members.get(MemberEntries.key("g", "g-m0"))).isEqualTo(model("g", 0));
+  }
+
+  @Test
+  void theChangesOfOneBatchCostOneDiagnosisPerFamilyAndSurviveARestartBeforeItIsPublished() {
+    List<ModelProfile> family = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      family.add(model("f", i));
+      processor.process(new Record<>("f", MemberUpdate.join(family.get(i)), 10 + i));
+    }
+    processor.process(new Record<>("g", MemberUpdate.join(model("g", 0)), 20));
+    assertThat(context.forwarded()).as("nothing before the batch ends").isEmpty();
+    KeyValueStore<String, Long> changed = context.getStateStore("changed");
+    assertThat(changed.get("f")).as("the first change of the batch").isEqualTo(10L);
+    assertThat(changed.get("g")).isEqualTo(20L);
+
+    // the task restarts from its stores: a commit came before the batch's punctuation
+    processor = processorOn(Computations.inline());
+    processor.init(context);
+    processor.process(new Record<>("f", MemberUpdate.leave("f-m2"), 30));
+    family.remove(2);
+    processor.publish(1_000);
+    assertThat(context.forwarded()).extracting(f -> (String) f.record().key()).containsExactly("f", "g");
+    assertThat(context.forwarded().get(0).record().value().diagnosis())
+        .isEqualTo(facade("f", family));
+    assertThat(context.forwarded().get(0).record().timestamp()).as("of its latest change")
+        .isEqualTo(30L);
+    assertThat(context.forwarded().get(1).record().timestamp())
+        .as("of its first change, all a restart knows").isEqualTo(20L);
+    assertThat(context.forwarded().get(1).record().value().diagnosis())
+        .isEqualTo(facade("g", List.of(model("g", 0))));
+    assertThat(changed.get("f")).isNull();
+    assertThat(changed.get("g")).isNull();
+
+    context.resetForwards();
+    processor.publish(1_001);
+    assertThat(context.forwarded()).as("published once").isEmpty();
   }
 }

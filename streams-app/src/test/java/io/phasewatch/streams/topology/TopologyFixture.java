@@ -38,7 +38,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /**
  * A TopologyTestDriver over the application's own topology and configuration ({@link
  * PhasewatchTopology#build}, {@link StreamsSettings#streamsProperties}), with typed topics and
- * helpers to build records. Wall-clock time moves only when a test advances it.
+ * helpers to build records. Wall-clock time moves only when a test advances it, and by {@link
+ * FamilyDiagnose#PUBLISH_EVERY} after each record sent ({@link #batchEnds}).
  */
 final class TopologyFixture implements AutoCloseable {
   static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
@@ -152,16 +153,27 @@ final class TopologyFixture implements AutoCloseable {
     driver.advanceWallClockTime(INTERVAL);
   }
 
+  /**
+   * Each record sent is a batch of its own: the punctuators that run after every batch in a
+   * running application (publishing changed families) run now.
+   */
+  void batchEnds() {
+    driver.advanceWallClockTime(FamilyDiagnose.PUBLISH_EVERY);
+  }
+
   void send(ScoreRecord s) {
     scores.pipeInput(s.key(), s);
+    batchEnds();
   }
 
   void retract(String source, String model, String benchmark) {
     scores.pipeInput(ScoreRecord.key(source, model, benchmark), null);
+    batchEnds();
   }
 
   void send(ModelRecord m) {
     models.pipeInput(m.key(), m);
+    batchEnds();
   }
 
   static ScoreRecord score(String source, String model, String benchmark, double percent) {
