@@ -95,6 +95,10 @@ public final class Bench {
       List<String> inputs = List.of(topics.phasewatch().scores().name(),
           topics.phasewatch().models().name());
 
+      for (int round = 1; round <= options.warmupRounds(); round++) {
+        warmUp(broker, base, board, work, round);
+      }
+
       StreamsSettings passSettings = base.with(Map.of("application.id", "bench-passthrough",
           "state.dir", work.resolve("passthrough").toString()));
       Run pass;
@@ -155,7 +159,8 @@ public final class Bench {
           new BenchResult.Setup(w.families(), w.sizes(), w.cohorts(), w.cohortSize(), w.seed(),
               options.partitions(), w.models(), w.scores(), w.records(),
               options.recomputeInterval().toMillis(), options.bootstrapResamples(),
-              options.panelModels(), new TreeMap<>(options.settings())),
+              options.panelModels(), new TreeMap<>(options.settings()),
+              options.warmupRounds()),
           produced.perSecond(), consumed.perSecond(), passRps, phasewatchRps,
           phasewatchRps / rawRps, phasewatchRps / passRps,
           new BenchResult.Seconds(produced.nanos() / 1e9, consumed.nanos() / 1e9,
@@ -170,6 +175,38 @@ public final class Bench {
           changelogBytes, changelogBytes / (double) w.models(), changelogs, threadFailures);
     } finally {
       deleteRecursively(work);
+    }
+  }
+
+  /**
+   * One warm-up round: the same records published to topics of the round's own, then the
+   * pass-through and the phasewatch application each run over them to the end and close. Only
+   * the JIT's work stays: the measured applications start on fresh state and topics. (Their
+   * application ids share no prefix with the measured ones, whose internal topics are found by
+   * prefix.)
+   */
+  private void warmUp(EmbeddedKafkaBroker broker, StreamsSettings base,
+      SyntheticLeaderboard board, Path work, int round) throws IOException, InterruptedException {
+    String servers = broker.bootstrapServers();
+    String prefix = PREFIX + "-warmup" + round;
+    BenchTopics topics = BenchTopics.of(prefix, options.partitions());
+    topics.create(broker);
+    RawKafka.produce(servers, topics, board);
+    StreamsSettings warm = base.with(Map.of("topic.prefix", prefix));
+    List<String> inputs = List.of(topics.phasewatch().scores().name(),
+        topics.phasewatch().models().name());
+    StreamsSettings pass = warm.with(Map.of("application.id", "warmup" + round + "-passthrough",
+        "state.dir", work.resolve("passthrough-warmup" + round).toString()));
+    try (PassThrough p = new PassThrough(pass, topics).start()) {
+      awaitCatchUp(servers, pass.applicationId(), inputs, p::state);
+    }
+    StreamsSettings settings = warm.with(panelSettings(Map.of(
+        "application.id", "warmup" + round + "-phasewatch",
+        "state.dir", work.resolve("phasewatch-warmup" + round).toString())));
+    try (StreamsApp app = new StreamsApp(settings).start()) {
+      Run run = awaitCatchUp(servers, settings.applicationId(), inputs, app::state);
+      say("warm-up round %d: phasewatch %,.0f records/s", round,
+          options.workload().records() / run.processingSeconds());
     }
   }
 

@@ -94,6 +94,12 @@ public final class BenchCommand implements Callable<Integer> {
           + " application; repeatable.")
   Map<String, String> settings = new LinkedHashMap<>();
 
+  @Option(names = "--warmup", paramLabel = "ROUNDS", defaultValue = "1",
+      description = "Rounds of the pass-through and phasewatch on a copy of the records (topics"
+          + " of their own) before the measured run, so that both run compiled code (default 1;"
+          + " 0 measures a cold start).")
+  int warmupRounds;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
   Optional<Path> json = Optional.empty();
 
@@ -107,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
       options = new BenchOptions(w, partitions, rate, Duration.ofSeconds(seconds),
           Duration.ofSeconds(quick ? 15 : 60),
           Duration.ofMillis(recomputeIntervalMs.orElse(quick ? 5_000L : 30_000L)),
-          bootstrapResamples, panelFamilies, settings);
+          bootstrapResamples, panelFamilies, settings, warmupRounds);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -15,10 +15,13 @@ import java.util.Map;
  *     application's default panel)
  * @param settings application settings (file-form keys, e.g. {@code kafka.commit.interval.ms})
  *     applied to the pass-through and the phasewatch application alike
+ * @param warmupRounds rounds of both applications on a copy of the records, in topics of their
+ *     own, before the measured run: the JIT compiles their code (for a minute, on two cores, the
+ *     first time) as it would early in a long-running deployment; 0 measures a cold start
  */
 public record BenchOptions(Workload workload, int partitions, double rate, Duration duration,
     Duration drain, Duration recomputeInterval, int bootstrapResamples, int panelFamilies,
-    Map<String, String> settings) {
+    Map<String, String> settings, int warmupRounds) {
   public BenchOptions {
     settings = Map.copyOf(settings);
     if (partitions < 1) {
@@ -29,6 +32,9 @@ public record BenchOptions(Workload workload, int partitions, double rate, Durat
     }
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("the latency stage needs a positive duration");
+    }
+    if (warmupRounds < 0) {
+      throw new IllegalArgumentException("warm-up rounds must not be negative");
     }
     if (panelFamilies < 0) {
       throw new IllegalArgumentException("panel families must not be negative");

@@ -69,7 +69,8 @@ public record BenchResult(
   /** The workload and the application settings that matter for the numbers. */
   public record Setup(int families, int sizes, int cohorts, int cohortSize, long seed,
       int partitions, int models, long scores, long records, long recomputeIntervalMs,
-      int bootstrapResamples, int panelModels, Map<String, String> settings) {}
+      int bootstrapResamples, int panelModels, Map<String, String> settings,
+      int warmupRounds) {}
 
   /**
    * Elapsed time of each stage; start-up is from {@code start()} to the first RUNNING state, the

@@ -14,9 +14,13 @@ final class ResultTable {
             + " seed %d, %d partitions%n", s.families(), s.sizes(), s.cohorts(), s.cohortSize(),
         s.seed(), s.partitions());
     out.printf(Locale.ROOT, "  %,d records: %,d models + %,d scores; pooled panel of %,d models;"
-            + " %d cores, Java %s, load average %.1f at start, %.1f at end%n%n", s.records(),
+            + " %d cores, Java %s, load average %.1f at start, %.1f at end%n", s.records(),
         s.models(), s.scores(), s.panelModels(), r.machine().cores(), r.machine().javaVersion(),
         r.machine().loadAverageAtStart(), r.machine().loadAverageAtEnd());
+    out.printf(Locale.ROOT, "  %s%n%n", s.warmupRounds() == 0
+        ? "cold start: no warm-up round (the JIT compiles while it measures)"
+        : s.warmupRounds() + " warm-up round(s) of both applications on a copy of the records"
+            + " first");
 
     out.printf(Locale.ROOT, "  %-26s %12s %9s %8s %15s%n", "stage", "records/s", "seconds",
         "vs raw", "vs pass-through");

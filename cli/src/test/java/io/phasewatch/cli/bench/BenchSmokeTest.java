@@ -53,6 +53,8 @@ class BenchSmokeTest {
     JsonNode setup = r.get("setup");
     assertThat(setup.get("models").asInt()).isEqualTo(10 * 5 + 12);
     assertThat(setup.get("scores").asLong()).isEqualTo(10 * 5 * 6 + 12 * 4);
+    assertThat(setup.get("warmup_rounds").asInt()).as("the default").isEqualTo(1);
+    assertThat(out.toString()).contains("1 warm-up round(s) of both applications");
     JsonNode diagnosis = r.get("latency_ms").get("diagnosis");
     assertThat(diagnosis.get("samples").asInt()).isEqualTo(r.get("offered").get("scores").asInt());
     for (String p : List.of("p50", "p95", "p99")) {
