@@ -37,6 +37,17 @@ public record Condition(
     action = action == null ? SuggestedAction.of(kind.defaultAction(), "") : action;
   }
 
+  /**
+   * A condition this evaluation does not announce ({@link PhaseChangeDetector#announces}): only
+   * its key and reading matter, so no summary or evidence is built for it (formatting them for
+   * every model of every changed family was most of the detector's time).
+   */
+  public static Condition unannounced(AlertKind kind, SubjectType subjectType, String subject,
+      String qualifier, Reading reading) {
+    return new Condition(kind, subjectType, subject, qualifier, reading, null, "",
+        Evidence.empty(), null);
+  }
+
   /** Identifies the condition across evaluations within one scope. */
   public String key() {
     return key(kind, subjectType, subject, qualifier);

@@ -42,12 +42,12 @@ public final class FamilyRules {
     List<SizedModel> models = obs.models();
     boolean enough = models.size() >= config.minFamilyModels();
     if (!models.isEmpty()) {
-      out.add(crossing(obs, enough, config));
+      out.add(crossing(obs, enough, config, previous));
     }
     if (obs.pooledNc().isPresent()) {
       for (SizedModel m : models) {
         if (m.gamma12().isPresent()) {
-          out.add(scaleAnomaly(obs, m, enough, config));
+          out.add(scaleAnomaly(obs, m, enough, config, previous));
         }
       }
     }
@@ -83,7 +83,8 @@ public final class FamilyRules {
                 + " down"));
   }
 
-  private static Condition crossing(FamilyObservation obs, boolean enough, DetectorConfig config) {
+  private static Condition crossing(FamilyObservation obs, boolean enough, DetectorConfig config,
+      Announcements announced) {
     List<SizedModel> models = obs.models();
     SizedModel largest = models.get(models.size() - 1);
     Optional<SizedModel> previous = models.size() >= 2
@@ -99,6 +100,11 @@ public final class FamilyRules {
       } else if (g < -band) {
         reading = Reading.LEAVE;
       }
+    }
+    if (!PhaseChangeDetector.announces(reading, announced.isFired(Condition.key(
+        AlertKind.FAMILY_CROSSED_NC, SubjectType.FAMILY, obs.family(), "")))) {
+      return Condition.unannounced(AlertKind.FAMILY_CROSSED_NC, SubjectType.FAMILY, obs.family(),
+          "", reading);
     }
     Map<String, Double> values = new LinkedHashMap<>();
     largest.gamma12().ifPresent(g -> values.put("gamma12_largest", g));
@@ -120,8 +126,8 @@ public final class FamilyRules {
             "informational: the family's largest size now gains truthfulness with reasoning"));
   }
 
-  private static Condition scaleAnomaly(
-      FamilyObservation obs, SizedModel m, boolean enough, DetectorConfig config) {
+  private static Condition scaleAnomaly(FamilyObservation obs, SizedModel m, boolean enough,
+      DetectorConfig config, Announcements announced) {
     NcEstimate nc = obs.pooledNc().orElseThrow();
     double g = m.gamma12().getAsDouble();
     double band = config.deadBand();
@@ -136,6 +142,11 @@ public final class FamilyRules {
       } else {
         reading = g > band ? Reading.ENTER : g < -band ? Reading.LEAVE : Reading.HOLD;
       }
+    }
+    if (!PhaseChangeDetector.announces(reading, announced.isFired(Condition.key(
+        AlertKind.SCALE_ANOMALY, SubjectType.MODEL, m.model(), obs.family())))) {
+      return Condition.unannounced(AlertKind.SCALE_ANOMALY, SubjectType.MODEL, m.model(),
+          obs.family(), reading);
     }
     Map<String, Double> values = new LinkedHashMap<>();
     values.put("gamma12", g);

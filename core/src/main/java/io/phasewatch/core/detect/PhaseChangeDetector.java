@@ -29,6 +29,14 @@ import java.util.TreeMap;
 public final class PhaseChangeDetector {
   private PhaseChangeDetector() {}
 
+  /**
+   * Whether a condition reading {@code reading} gives an event: it enters and was not announced,
+   * or it leaves and was ({@code announced}).
+   */
+  public static boolean announces(Reading reading, boolean announced) {
+    return reading == Reading.ENTER ? !announced : reading == Reading.LEAVE && announced;
+  }
+
   public static Decision decide(
       Evaluation evaluation, Announcements previous, Instant firedAt, Instant streamTime) {
     Map<String, Announced> fired = new TreeMap<>(previous.fired());
@@ -39,13 +47,16 @@ public final class PhaseChangeDetector {
     }
     for (Condition c : seen.values()) {
       Announced current = fired.get(c.key());
-      if (c.reading() == Reading.ENTER && current == null) {
+      if (!announces(c.reading(), current != null)) {
+        continue;
+      }
+      if (c.reading() == Reading.ENTER) {
         AlertEvent e = AlertEvent.create(c.kind(), c.severity(), AlertState.FIRED, c.subjectType(),
             c.subject(), c.summary(), c.evidence(), c.action(), firedAt, streamTime);
         events.add(e);
         fired.put(c.key(), new Announced(c.key(), e.id(), c.kind(), c.severity(), c.subjectType(),
             c.subject(), c.summary(), c.evidence()));
-      } else if (c.reading() == Reading.LEAVE && current != null) {
+      } else {
         events.add(AlertEvent.create(c.kind(), current.severity(), AlertState.RESOLVED,
             c.subjectType(), c.subject(), "resolved: " + c.summary(), c.evidence(),
             SuggestedAction.none(), firedAt, streamTime));

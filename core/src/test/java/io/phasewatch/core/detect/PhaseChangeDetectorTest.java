@@ -10,6 +10,7 @@ import io.phasewatch.core.detect.FrontierObservation.WindowView;
 import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.core.domain.AlertKind;
 import io.phasewatch.core.domain.AlertState;
+import io.phasewatch.core.domain.Evidence;
 import io.phasewatch.core.domain.Severity;
 import io.phasewatch.core.domain.SuggestedAction;
 import java.time.Instant;
@@ -146,6 +147,50 @@ class PhaseChangeDetectorTest {
           assertThat(e.subject()).isEqualTo("big");
           assertThat(e.summary()).startsWith("resolved, no longer observed");
         });
+  }
+
+  @Test
+  void onlyAConditionThatGivesAnEventIsWrittenOut() {
+    assertThat(PhaseChangeDetector.announces(Reading.ENTER, false)).isTrue();
+    assertThat(PhaseChangeDetector.announces(Reading.ENTER, true)).isFalse();
+    assertThat(PhaseChangeDetector.announces(Reading.LEAVE, true)).isTrue();
+    assertThat(PhaseChangeDetector.announces(Reading.LEAVE, false)).isFalse();
+    assertThat(PhaseChangeDetector.announces(Reading.HOLD, true)).isFalse();
+    assertThat(PhaseChangeDetector.announces(Reading.HOLD, false)).isFalse();
+
+    NcEstimate nc = new NcEstimate(3.5, 2.9, 13.4, 14);
+    FamilyObservation tax = new FamilyObservation("fam",
+        List.of(model("s", 1, null), model("m", 7, 0.3), model("big", 20, -0.4)),
+        Optional.of(nc), "paper");
+    Evaluation first = FamilyRules.evaluate(tax, Announcements.none(), CONFIG);
+    Condition entering = first.conditions().stream()
+        .filter(c -> c.kind() == AlertKind.SCALE_ANOMALY && c.subject().equals("big"))
+        .findFirst().orElseThrow();
+    assertThat(entering.summary()).startsWith("big (fam, 20.0B) is in the tax phase");
+    assertThat(entering.evidence().values()).containsKey("gamma12");
+
+    Announcements announced = PhaseChangeDetector.decide(first, Announcements.none(), T, T).next();
+    Evaluation again = FamilyRules.evaluate(tax, announced, CONFIG);
+    assertThat(again.conditions()).as("announced already, or nothing to announce")
+        .allSatisfy(c -> {
+          assertThat(c.summary()).isEmpty();
+          assertThat(c.evidence()).isEqualTo(Evidence.empty());
+        });
+    assertThat(again.conditions()).extracting(Condition::key)
+        .as("every condition is still seen, so none resolves as vanished")
+        .containsExactlyElementsOf(first.conditions().stream().map(Condition::key).toList());
+    assertThat(PhaseChangeDetector.decide(again, announced, T, T).events()).isEmpty();
+
+    FamilyObservation bonus = new FamilyObservation("fam",
+        List.of(model("s", 1, null), model("m", 7, 0.3), model("big", 20, 0.4)),
+        Optional.of(nc), "paper");
+    List<AlertEvent> resolved = PhaseChangeDetector.decide(
+        FamilyRules.evaluate(bonus, announced, CONFIG), announced, T, T).events();
+    assertThat(resolved).singleElement().satisfies(e -> {
+      assertThat(e.state()).isEqualTo(AlertState.RESOLVED);
+      assertThat(e.summary()).startsWith("resolved: big (fam, 20.0B) is in the bonus phase");
+      assertThat(e.evidence().values()).containsEntry("gamma12", 0.4);
+    });
   }
 
   @Test
