@@ -235,6 +235,9 @@ public final class AlertRouterService implements AutoCloseable {
     return p;
   }
 
+  /** The router consumer's {@code fetch.max.wait.ms} unless the configuration sets one. */
+  static final int FETCH_MAX_WAIT_MS = 50;
+
   private Map<String, Object> consumerConfig(Map<String, Object> client, String clientId) {
     Map<String, Object> c = new HashMap<>(client);
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -244,6 +247,9 @@ public final class AlertRouterService implements AutoCloseable {
     // the streams app writes alerts in exactly-once transactions
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+    // an alert waits for no more than this once committed: the default (500 ms) is a broker's
+    // wait for more data to batch, which an alert stream at a few per second never fills
+    c.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
     c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     return c;

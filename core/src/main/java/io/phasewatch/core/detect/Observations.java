@@ -7,6 +7,7 @@ import io.phasewatch.core.detect.FrontierObservation.WindowView;
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.diagnosis.FrontierDiagnosis;
 import io.phasewatch.core.diagnosis.PanelDiagnosis;
+import io.phasewatch.core.diagnosis.PanelReference;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,20 +30,25 @@ public final class Observations {
     return d.nc().map(b -> new NcEstimate(b.medianB(), b.ci95B().lo(), b.ci95B().hi(), d.n()));
   }
 
+  /** The reference panel's bootstrap N_c with its 95% CI, when defined. */
+  public static Optional<NcEstimate> nc(PanelReference r) {
+    return r.nc().map(b -> new NcEstimate(b.medianB(), b.ci95B().lo(), b.ci95B().hi(), r.n()));
+  }
+
   /** The family's own bootstrap N_c with its 95% CI, when defined. */
   public static Optional<NcEstimate> nc(FamilyDiagnosis d) {
     return d.nc().map(b -> new NcEstimate(b.medianB(), b.ci95B().lo(), b.ci95B().hi(), d.n()));
   }
 
   public static FamilyObservation family(FamilyDiagnosis d,
-      Map<String, Map<String, String>> sources, Optional<PanelDiagnosis> reference) {
+      Map<String, Map<String, String>> sources, Optional<PanelReference> reference) {
     List<SizedModel> models = d.models().stream()
         .map(m -> new SizedModel(m.model(), m.paramsB(), m.b1(), m.b2(), m.gamma12(),
             sources.getOrDefault(m.model(), Map.of())))
         .toList();
     return new FamilyObservation(d.family(), models, reference.flatMap(Observations::nc),
-        reference.map(PanelDiagnosis::panel).orElse(""),
-        reference.flatMap(PanelDiagnosis::quadratic), nc(d));
+        reference.map(PanelReference::panel).orElse(""),
+        reference.flatMap(PanelReference::quadratic), nc(d));
   }
 
   public static PanelObservation panel(PanelDiagnosis d, Map<String, Map<String, String>> sources) {

@@ -54,6 +54,20 @@ class DiagnosisJsonTest {
   }
 
   @Test
+  void aPanelDiagnosisReadsAsTheReferenceAFamilyIsJudgedAgainst() throws Exception {
+    PanelDiagnosis d = Diagnoses.panel("paper", DiagnosesTest.paperPanel(), DiagnosesTest.FAST);
+    PanelReference read = JSON.readValue(JSON.writeValueAsString(d), PanelReference.class);
+    assertThat(read).isEqualTo(PanelReference.of(d));
+    assertThat(read.nc()).as("the test needs an estimate").isPresent();
+    assertThat(read.quadratic()).isPresent();
+    assertThat(read.n()).isEqualTo(14);
+    assertThat(JSON.readValue(JSON.writeValueAsString(read), PanelReference.class))
+        .isEqualTo(read);
+    assertThat(JSON.writeValueAsString(read)).as("its models are not carried")
+        .doesNotContain("\"models\"");
+  }
+
+  @Test
   void frontierDiagnosisRoundTripsIncludingDatesAndUndatedReleases() throws Exception {
     FrontierDiagnosis d = Diagnoses.frontier("c", DiagnosesTest.cohort(), DiagnosesTest.FAST);
     String text = JSON.writeValueAsString(d);

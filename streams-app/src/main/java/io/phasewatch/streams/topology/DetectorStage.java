@@ -26,6 +26,7 @@ import io.phasewatch.core.detect.PanelRules;
 import io.phasewatch.core.diagnosis.FamilyDiagnosis;
 import io.phasewatch.core.diagnosis.FrontierDiagnosis;
 import io.phasewatch.core.diagnosis.PanelDiagnosis;
+import io.phasewatch.core.diagnosis.PanelReference;
 import io.phasewatch.core.domain.AlertEvent;
 import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.streams.serde.JsonSerde;
@@ -38,6 +39,7 @@ import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -68,10 +70,14 @@ final class DetectorStage {
     String reference = w.settings().referencePanel();
     TopologyListener listener = w.listener();
 
+    // each panel diagnosis read as the reference a family needs (N_c, fit), not its models: the
+    // detector reads it every second in every task, and a pooled panel's models are megabytes
     w.builder().globalTable(w.topics().panelDiagnosis().name(),
-        w.topics().panelDiagnosis().consumedAs(PANEL_REFERENCE_SOURCE),
-        Materialized.<String, PanelDiagnosis, KeyValueStore<Bytes, byte[]>>as(PANEL_REFERENCE_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(PanelDiagnosis.class)));
+        Consumed.with(Serdes.String(), JsonSerde.of(PanelReference.class))
+            .withName(PANEL_REFERENCE_SOURCE),
+        Materialized.<String, PanelReference, KeyValueStore<Bytes, byte[]>>as(
+                PANEL_REFERENCE_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(PanelReference.class)));
 
     for (String store : new String[] {FAMILY_ANNOUNCED_STORE, PANEL_ANNOUNCED_STORE,
         FRONTIER_ANNOUNCED_STORE}) {
@@ -84,7 +90,7 @@ final class DetectorStage {
         Duration.ofSeconds(1)));
     KStream<String, AlertEvent> familyAlerts = families.process(
         () -> new Detector<FamilyDiagnosis>(FAMILY_ANNOUNCED_STORE, listener) {
-          private TimestampedKeyValueStore<String, PanelDiagnosis> panelsByName;
+          private TimestampedKeyValueStore<String, PanelReference> panelsByName;
           /** FamilyDiagnose's stores: what each family was last published as, its members. */
           private KeyValueStore<String, FamilyDiagnosis> published;
           private KeyValueStore<String, ModelProfile> members;
@@ -95,7 +101,7 @@ final class DetectorStage {
            * read per family change: a pooled panel of thousands of models is megabytes of JSON
            * (reading it per change was 15% of a TopologyTestDriver backfill's time).
            */
-          private Optional<PanelDiagnosis> current = Optional.empty();
+          private Optional<PanelReference> current = Optional.empty();
 
           @Override
           void initLookups(ProcessorContext<String, AlertEvent> context) {
@@ -113,8 +119,8 @@ final class DetectorStage {
                 prev, config);
           }
 
-          private Optional<PanelDiagnosis> reference() {
-            ValueAndTimestamp<PanelDiagnosis> ref = panelsByName.get(reference);
+          private Optional<PanelReference> reference() {
+            ValueAndTimestamp<PanelReference> ref = panelsByName.get(reference);
             return Optional.ofNullable(ref == null ? null : ref.value());
           }
 
@@ -125,8 +131,8 @@ final class DetectorStage {
            */
           private void rejudgeOnReferenceMove(long now) {
             current = reference();
-            List<Object> against = List.of(current.flatMap(PanelDiagnosis::nc),
-                current.flatMap(PanelDiagnosis::quadratic));
+            List<Object> against = List.of(current.flatMap(PanelReference::nc),
+                current.flatMap(PanelReference::quadratic));
             if (against.equals(judgedAgainst)) {
               return;
             }
