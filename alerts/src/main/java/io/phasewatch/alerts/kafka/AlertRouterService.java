@@ -200,6 +200,7 @@ public final class AlertRouterService implements AutoCloseable {
 
   private void commitProcessed() {
     if (!processed.isEmpty()) {
+      ledger.flush();
       consumer.commitSync(Map.copyOf(processed));
       processed.clear();
     }
@@ -287,6 +288,7 @@ public final class AlertRouterService implements AutoCloseable {
           .filter(e -> partitions.contains(e.getKey()))
           .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
       if (!mine.isEmpty()) {
+        ledger.flush();
         consumer.commitSync(mine);
         processed.keySet().removeAll(mine.keySet());
       }

@@ -5,6 +5,7 @@ import io.phasewatch.alerts.delivery.DeliveryLedger;
 import io.phasewatch.core.domain.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -36,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * know what the previous owner delivered but had not committed yet. A topic is shared by all
  * instances, survives a restart on another host, and needs no volume; compaction keeps one
  * record per sink and alert. Every instance reads the whole topic at start and again whenever
- * it is assigned partitions ({@link #catchUp}); records are written and acknowledged before the
- * input offset is committed, and a partition's previous owner has committed or stopped before
+ * it is assigned partitions ({@link #catchUp}); records are written and acknowledged ({@link
+ * #flush}) before the input offset is committed, and a partition's previous owner has committed or stopped before
  * the new owner is assigned, so the new owner's catch-up sees every delivery of that partition.
  *
  * <p>What remains is at-least-once: a router that dies between a sink's acknowledgement and the
@@ -57,6 +60,8 @@ public final class KafkaDeliveryLedger implements DeliveryLedger {
   private final Duration timeout;
   private final Set<String> delivered = new HashSet<>();
   private final Set<TopicPartition> assigned = new HashSet<>();
+  /** Deliveries recorded but not yet known durable ({@link #flush}). */
+  private final List<Future<RecordMetadata>> unflushed = new ArrayList<>();
 
   /**
    * @param clientConfig bootstrap servers and any security settings; a reader without a group
@@ -98,16 +103,27 @@ public final class KafkaDeliveryLedger implements DeliveryLedger {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+    // not awaited one by one: a burst of alerts would wait a broker round trip each
+    unflushed.add(producer.send(new ProducerRecord<>(topic, key(sink, alertId), bytes)));
+    delivered.add(key(sink, alertId));
+  }
+
+  /** Waits (within the timeout) for every delivery recorded since the last flush. */
+  @Override
+  public synchronized void flush() {
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      producer.send(new ProducerRecord<>(topic, key(sink, alertId), bytes))
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      for (Future<RecordMetadata> write : unflushed) {
+        write.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted recording a delivery in " + topic, e);
+      throw new IllegalStateException("interrupted recording deliveries in " + topic, e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("could not record a delivery in " + topic + ": " + e, e);
+    } finally {
+      unflushed.clear();
     }
-    delivered.add(key(sink, alertId));
   }
 
   /**
