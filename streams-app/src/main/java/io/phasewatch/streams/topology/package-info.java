@@ -1,7 +1,8 @@
 /**
  * The phasewatch topology, one file per stage of DESIGN.md's data flow: {@link
- * io.phasewatch.streams.topology.ScoreStage} (validated score table), {@link
- * io.phasewatch.streams.topology.ProfileStage} (resolved scores joined with models), {@link
+ * io.phasewatch.streams.topology.ScoreStage} (validated scores and models), {@link
+ * io.phasewatch.streams.topology.ProfileStage} (each model's scores and records, resolved into
+ * its profile), {@link
  * io.phasewatch.streams.topology.FamilyStage}, {@link io.phasewatch.streams.topology.PanelStage},
  * {@link io.phasewatch.streams.topology.FrontierStage} and {@link
  * io.phasewatch.streams.topology.DetectorStage}, composed by {@link
