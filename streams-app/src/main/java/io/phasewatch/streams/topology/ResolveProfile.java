@@ -44,17 +44,12 @@ final class ResolveProfile implements Processor<String, ModelInput, String, Mode
   public void process(Record<String, ModelInput> record) {
     String model = record.key();
     ModelInput input = record.value();
-    boolean isScore = input.kind() == ModelInput.Kind.SCORE;
-    Object now = isScore ? input.score().orElse(null) : input.model().orElse(null);
-    Object was = (isScore ? scores.of(model) : records.of(model)).get(input.key());
-    if (Objects.equals(was, now)) {
-      return;
-    }
     ModelProfile before = profile(model);
-    if (isScore) {
-      scores.apply(model, input.key(), input.score().orElse(null));
-    } else {
-      records.apply(model, input.key(), input.model().orElse(null));
+    boolean changed = input.kind() == ModelInput.Kind.SCORE
+        ? scores.apply(model, input.key(), input.score().orElse(null))
+        : records.apply(model, input.key(), input.model().orElse(null));
+    if (!changed) {
+      return;
     }
     ModelProfile after = profile(model);
     if (!Objects.equals(before, after)) {
