@@ -14,7 +14,6 @@ import io.phasewatch.streams.state.MemberUpdate;
 import io.phasewatch.streams.state.Points;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,11 +29,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps each family's members (one entry per family and model, {@link MemberEntries}), diagnoses
  * each family whose members changed ({@link Diagnoses#family}) and forwards the diagnosis when it
  * differs from the last one forwarded; a re-published score produces nothing. Changed families
- * are diagnosed by a punctuator every {@link #PUBLISH_EVERY}, which Kafka Streams runs after each
- * batch of records it processes: a score arriving alone is published at once, and the many
- * changes of a family within one batch of a backfill cost one diagnosis. Which families changed
- * is kept in {@code changedStore} too, so that a commit between a change and its publication
- * loses nothing.
+ * are diagnosed after each batch of records ({@link ChangedKeys}, kept in {@code changedStore}
+ * too): a score arriving alone is published at once, and the many changes of a family within
+ * one batch of a backfill cost one diagnosis.
  *
  * <p>The one expensive part, the family's bootstrap N_c (about 2 ms for 10 models, linear in
  * models; a family of unknowns can hold thousands), is bounded like a panel's: it is kept with
@@ -58,13 +55,6 @@ final class FamilyDiagnose
   /** The largest family diagnosed on every change of its members; larger ones wait. */
   static final int IMMEDIATE_MAX_MODELS = 256;
 
-  /**
-   * How often changed families are published: wall-clock punctuators run at most once per pass
-   * of the stream thread's loop (process a batch, punctuate, commit), so this is "after every
-   * batch".
-   */
-  static final Duration PUBLISH_EVERY = Duration.ofMillis(1);
-
   private final String membersStoreName;
   private final String changedStoreName;
   private final String lastStoreName;
@@ -82,13 +72,8 @@ final class FamilyDiagnose
   private final Memo<FamilyDiagnosis> last = new Memo<>(Memo.KEYS_KEPT);
   private final Memo<FamilyNc> ncs = new Memo<>(Memo.KEYS_KEPT);
   private KeyValueStore<String, Long> pending;
-  private KeyValueStore<String, Long> changedStore;
-  /**
-   * The families in {@code changedStore}, with the timestamp of their latest change (which
-   * stamps their diagnosis); the store holds that of the first change since the family was last
-   * published, written once per batch, which is all a restarted task knows.
-   */
-  private final Map<String, Long> changed = new LinkedHashMap<>();
+  /** Families changed since last published; the latest change's timestamp stamps the diagnosis. */
+  private final ChangedKeys changed = new ChangedKeys();
 
   FamilyDiagnose(String membersStoreName, String changedStoreName, String lastStoreName,
       String ncStoreName, String pendingStoreName, Duration interval, Points points,
@@ -112,32 +97,23 @@ final class FamilyDiagnose
     this.last.attach(context.getStateStore(lastStoreName));
     this.ncs.attach(context.getStateStore(ncStoreName));
     this.pending = context.getStateStore(pendingStoreName);
-    this.changedStore = context.getStateStore(changedStoreName);
-    changed.clear();
-    try (KeyValueIterator<String, Long> it = changedStore.all()) {
-      it.forEachRemaining(kv -> changed.put(kv.key, kv.value));
-    }
+    this.changed.attach(context.getStateStore(changedStoreName));
     context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::bootstrapPending);
-    context.schedule(PUBLISH_EVERY, PunctuationType.WALL_CLOCK_TIME, this::publish);
+    context.schedule(ChangedKeys.PUBLISH_EVERY, PunctuationType.WALL_CLOCK_TIME, this::publish);
   }
 
   @Override
   public void process(Record<String, MemberUpdate> record) {
     String family = record.key();
     MemberUpdate update = record.value();
-    if (members.apply(family, update.model(), update.profile().orElse(null))
-        && changed.put(family, record.timestamp()) == null) {
-      changedStore.put(family, record.timestamp());
+    if (members.apply(family, update.model(), update.profile().orElse(null))) {
+      changed.mark(family, record.timestamp());
     }
   }
 
   /** Publishes every changed family, then every finished bootstrap; {@code now}: wall clock. */
   void publish(long now) {
-    for (Map.Entry<String, Long> e : changed.entrySet()) {
-      diagnose(e.getKey(), e.getValue());
-      changedStore.delete(e.getKey());
-    }
-    changed.clear();
+    changed.drain(this::diagnose);
     publishFinished(now);
   }
 

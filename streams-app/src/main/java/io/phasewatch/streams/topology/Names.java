@@ -38,6 +38,8 @@ public final class Names {
   public static final String MODEL_SCORES_STORE = "model-score-entries-store";
   /** One entry per model and model-record key, i.e. per feed. */
   public static final String MODEL_RECORDS_STORE = "model-record-entries-store";
+  /** The models whose profile may have changed since it was last forwarded. */
+  public static final String MODEL_CHANGED_STORE = "model-changed-store";
 
   // families
   public static final String FAMILY_MEMBERSHIP = "family-membership";

@@ -3,6 +3,7 @@ package io.phasewatch.streams.topology;
 import static io.phasewatch.streams.topology.Names.INPUTS_BY_MODEL;
 import static io.phasewatch.streams.topology.Names.INPUTS_MERGE;
 import static io.phasewatch.streams.topology.Names.MODELS_KEY_BY_MODEL;
+import static io.phasewatch.streams.topology.Names.MODEL_CHANGED_STORE;
 import static io.phasewatch.streams.topology.Names.MODEL_RECORDS_STORE;
 import static io.phasewatch.streams.topology.Names.MODEL_SCORES_STORE;
 import static io.phasewatch.streams.topology.Names.PROFILE_RESOLVE;
@@ -23,10 +24,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 /**
  * Stage 1, second half: every valid score and model record (and every retraction) re-keyed by
  * its model id, both topics through one repartition topic, then kept one entry per topic key
- * and resolved into the model's {@link ModelProfile} ({@link ResolveProfile}): the resolved
- * score per benchmark (source priority, then the latest evaluation) and the record to use, for
- * the general profile and for each cohort on its own. The stream of changed profiles feeds the
- * family, panel and frontier stages.
+ * and resolved into the model's {@link ModelProfile} once per batch ({@link ResolveProfile}):
+ * the resolved score per benchmark (source priority, then the latest evaluation) and the record
+ * to use, for the general profile and for each cohort on its own. The stream of changed profiles
+ * feeds the family, panel and frontier stages.
  */
 final class ProfileStage {
   private ProfileStage() {}
@@ -35,6 +36,7 @@ final class ProfileStage {
       KStream<String, ModelRecord> models) {
     w.addStore(MODEL_SCORES_STORE, JsonSerde.of(ScoreRecord.class));
     w.addStore(MODEL_RECORDS_STORE, JsonSerde.of(ModelRecord.class));
+    w.addStore(MODEL_CHANGED_STORE, Serdes.Long());
     KStream<String, ModelInput> scoreInputs = scores.flatMap(
         (key, score) -> byModel(ModelInput.score(key, score)), Named.as(SCORES_KEY_BY_MODEL));
     KStream<String, ModelInput> modelInputs = models.flatMap(
@@ -43,8 +45,9 @@ final class ProfileStage {
         .repartition(Repartitioned.<String, ModelInput>as(INPUTS_BY_MODEL)
             .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ModelInput.class)))
         .process(() -> new ResolveProfile(MODEL_SCORES_STORE, MODEL_RECORDS_STORE,
-                w.settings().sourcePriority()),
-            Named.as(PROFILE_RESOLVE), MODEL_SCORES_STORE, MODEL_RECORDS_STORE);
+                MODEL_CHANGED_STORE, w.settings().sourcePriority()),
+            Named.as(PROFILE_RESOLVE), MODEL_SCORES_STORE, MODEL_RECORDS_STORE,
+            MODEL_CHANGED_STORE);
   }
 
   /** {@code input} keyed by its model; nothing for a tombstone whose key names no model. */

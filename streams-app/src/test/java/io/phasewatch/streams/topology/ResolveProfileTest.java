@@ -11,6 +11,7 @@ import io.phasewatch.streams.serde.JsonSerde;
 import io.phasewatch.streams.state.ModelInput;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,13 +33,25 @@ class ResolveProfileTest {
     context = new MockProcessorContext<>();
     MockStores.add(context, "scores", JsonSerde.of(ScoreRecord.class));
     MockStores.add(context, "records", JsonSerde.of(ModelRecord.class));
-    processor = new ResolveProfile("scores", "records", PRIORITY);
+    MockStores.add(context, "changed", Serdes.Long());
+    restart();
+  }
+
+  /** A new processor on the same stores, as a task revived after a commit. */
+  private void restart() {
+    processor = new ResolveProfile("scores", "records", "changed", PRIORITY);
     processor.init(context);
   }
 
+  /** {@code input} alone in a batch: processed, then the publishing punctuator fires. */
   private List<ModelProfile> send(ModelInput input) {
     context.resetForwards();
     processor.process(new Record<>(input.modelId().orElseThrow(), input, 0L));
+    processor.publish();
+    return forwarded();
+  }
+
+  private List<ModelProfile> forwarded() {
     return context.forwarded().stream().map(f -> (ModelProfile) f.record().value()).toList();
   }
 
@@ -96,5 +109,51 @@ class ResolveProfileTest {
     assertThat(ModelInput.model("m", null).modelId()).contains("m");
     assertThat(ModelInput.score("nobody", null).modelId()).isEmpty();
     assertThat(ModelInput.model("a|b|c", null).modelId()).isEmpty();
+  }
+
+  @Test
+  void aBatchForwardsEachChangedModelOnceWithItsLastProfileAndARestartLosesNone() {
+    ModelRecord m = base("m", "f", 7);
+    ModelRecord n = base("n", "f", 3);
+    send(ModelInput.model(m.key(), m));
+    send(ModelInput.model(n.key(), n));
+    ScoreRecord m1 = score("primary", "m", "hellaswag", 70);
+    ScoreRecord m2 = score("primary", "m", "truthfulqa", 40);
+    ScoreRecord n1 = score("primary", "n", "hellaswag", 50);
+    context.resetForwards();
+    processor.process(new Record<>("m", scoreOf(m1), 10L));
+    processor.process(new Record<>("n", scoreOf(n1), 11L));
+    processor.process(new Record<>("m", scoreOf(m2), 12L));
+    assertThat(context.forwarded()).as("nothing before the batch ends").isEmpty();
+    processor.publish();
+    assertThat(context.forwarded()).extracting(f -> (String) f.record().key())
+        .containsExactly("m", "n");
+    assertThat(forwarded()).containsExactly(
+        ModelProfile.resolve(m, List.of(m1, m2), PRIORITY),
+        ModelProfile.resolve(n, List.of(n1), PRIORITY));
+    assertThat(context.forwarded().get(0).record().timestamp()).as("of its latest change")
+        .isEqualTo(12L);
+    context.resetForwards();
+    processor.publish();
+    assertThat(context.forwarded()).as("forwarded once").isEmpty();
+
+    // a batch whose changes cancel out forwards nothing
+    ScoreRecord corrected = score("primary", "n", "hellaswag", 51);
+    processor.process(new Record<>("n", scoreOf(corrected), 20L));
+    processor.process(new Record<>("n", scoreOf(n1), 21L));
+    processor.publish();
+    assertThat(context.forwarded()).isEmpty();
+
+    // a commit came between a change and its batch's end: the restarted task forwards it
+    processor.process(new Record<>("n", scoreOf(corrected), 30L));
+    restart();
+    processor.publish();
+    assertThat(forwarded()).containsExactly(
+        ModelProfile.resolve(n, List.of(corrected), PRIORITY));
+    assertThat(context.forwarded().get(0).record().timestamp())
+        .as("of its first change, all a restart knows").isEqualTo(30L);
+    context.resetForwards();
+    processor.publish();
+    assertThat(context.forwarded()).isEmpty();
   }
 }

@@ -39,7 +39,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * A TopologyTestDriver over the application's own topology and configuration ({@link
  * PhasewatchTopology#build}, {@link StreamsSettings#streamsProperties}), with typed topics and
  * helpers to build records. Wall-clock time moves only when a test advances it, and by {@link
- * FamilyDiagnose#PUBLISH_EVERY} after each record sent ({@link #batchEnds}).
+ * ChangedKeys#PUBLISH_EVERY} twice after each record sent ({@link #batchEnds}).
  */
 final class TopologyFixture implements AutoCloseable {
   static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
@@ -155,10 +155,13 @@ final class TopologyFixture implements AutoCloseable {
 
   /**
    * Each record sent is a batch of its own: the punctuators that run after every batch in a
-   * running application (publishing changed families) run now.
+   * running application run now, twice, as in the application: the first forwards the model's
+   * changed profile (which reaches its family's task through a repartition topic), the second
+   * publishes the changed family.
    */
   void batchEnds() {
-    driver.advanceWallClockTime(FamilyDiagnose.PUBLISH_EVERY);
+    driver.advanceWallClockTime(ChangedKeys.PUBLISH_EVERY);
+    driver.advanceWallClockTime(ChangedKeys.PUBLISH_EVERY);
   }
 
   void send(ScoreRecord s) {
