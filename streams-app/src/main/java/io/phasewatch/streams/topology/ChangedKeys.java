@@ -20,7 +20,7 @@ final class ChangedKeys {
    * the stream thread's loop (process a batch, punctuate, commit), so this is "after every
    * batch".
    */
-  static final Duration PUBLISH_EVERY = Duration.ofMillis(1);
+  static final Duration PUBLISH_EVERY = Duration.ofMillis(Long.getLong("tmp.publish.ms", 1));
 
   private final Map<String, Long> latest = new LinkedHashMap<>();
   private KeyValueStore<String, Long> store;

@@ -80,7 +80,7 @@ final class DetectorStage {
 
     for (String store : new String[] {FAMILY_ANNOUNCED_STORE, PANEL_ANNOUNCED_STORE,
         FRONTIER_ANNOUNCED_STORE}) {
-      w.addStore(store, JsonSerde.of(Announcements.class));
+      w.addStore(store, JsonSerde.internal(Announcements.class));
     }
 
     // how often the reference panel is read again: it is recomputed at most once per interval, and
@@ -171,7 +171,7 @@ final class DetectorStage {
         .merge(cohortAlerts, Named.as(ALERTS_MERGE_FRONTIER));
     all.to(w.topics().alerts().name(), w.topics().alerts().producedAs(ALERTS_SINK));
 
-    w.addStore(ALERTS_LOG_STORE, JsonSerde.of(AlertEvent.class));
+    w.addStore(ALERTS_LOG_STORE, JsonSerde.internal(AlertEvent.class));
     all.process(() -> new AlertLog(ALERTS_LOG_STORE), Named.as(ALERTS_LOG), ALERTS_LOG_STORE);
     return all;
   }

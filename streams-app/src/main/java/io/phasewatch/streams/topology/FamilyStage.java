@@ -46,18 +46,18 @@ final class FamilyStage {
       KStream<String, ModelProfile> changes) {
     Points points = b.points();
     DiagnosisConfig config = b.diagnosisConfig();
-    b.addStore(FAMILY_MEMBERSHIP_STORE, JsonSerde.of(Memberships.class));
-    b.addStore(FAMILY_MEMBERS_STORE, JsonSerde.of(ModelProfile.class));
+    b.addStore(FAMILY_MEMBERSHIP_STORE, JsonSerde.internal(Memberships.class));
+    b.addStore(FAMILY_MEMBERS_STORE, JsonSerde.internal(ModelProfile.class));
     b.addStore(FAMILY_CHANGED_STORE, Serdes.Long());
-    b.addStore(FAMILY_DIAGNOSIS_STORE, JsonSerde.of(FamilyDiagnosis.class));
-    b.addStore(FAMILY_NC_STORE, JsonSerde.of(FamilyNc.class));
+    b.addStore(FAMILY_DIAGNOSIS_STORE, JsonSerde.internal(FamilyDiagnosis.class));
+    b.addStore(FAMILY_NC_STORE, JsonSerde.internal(FamilyNc.class));
     b.addStore(FAMILY_PENDING_STORE, Serdes.Long());
     KStream<String, Diagnosed<FamilyDiagnosis>> diagnosed = changes
         .process(() -> new Membership(FAMILY_MEMBERSHIP_STORE,
                 p -> points.basePoint(p).isPresent() ? Set.of(p.model().family()) : Set.of()),
             Named.as(FAMILY_MEMBERSHIP), FAMILY_MEMBERSHIP_STORE)
         .repartition(Repartitioned.<String, MemberUpdate>as(PROFILES_BY_FAMILY)
-            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(MemberUpdate.class)))
+            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.internal(MemberUpdate.class)))
         .process(() -> new FamilyDiagnose(FAMILY_MEMBERS_STORE, FAMILY_CHANGED_STORE,
                 FAMILY_DIAGNOSIS_STORE, FAMILY_NC_STORE, FAMILY_PENDING_STORE,
                 b.settings().recomputeInterval(), points, config, b.listener(),

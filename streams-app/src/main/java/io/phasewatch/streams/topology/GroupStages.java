@@ -33,15 +33,15 @@ final class GroupStages {
       Function<ModelProfile, Set<String>> groupsOf, Class<D> type, DiagnosisKind kind,
       Duration interval, BiFunction<String, GroupMembers, Diagnosed<D>> diagnose) {
     Serde<String> keys = Serdes.String();
-    w.addStore(names.membershipStore(), JsonSerde.of(Memberships.class));
-    w.addStore(names.membersStore(), JsonSerde.of(ModelProfile.class));
+    w.addStore(names.membershipStore(), JsonSerde.internal(Memberships.class));
+    w.addStore(names.membersStore(), JsonSerde.internal(ModelProfile.class));
     w.addStore(names.dirtyStore(), Serdes.Long());
-    w.addStore(names.lastStore(), JsonSerde.of(type));
+    w.addStore(names.lastStore(), JsonSerde.internal(type));
     return changes
         .process(() -> new Membership(names.membershipStore(), groupsOf),
             Named.as(names.membership()), names.membershipStore())
         .repartition(Repartitioned.<String, MemberUpdate>as(names.repartition())
-            .withKeySerde(keys).withValueSerde(JsonSerde.of(MemberUpdate.class)))
+            .withKeySerde(keys).withValueSerde(JsonSerde.internal(MemberUpdate.class)))
         .process(() -> new DebouncedDiagnosis<D>(names.membersStore(), names.dirtyStore(),
                 names.lastStore(), interval, kind, w.listener(), w.computations(), diagnose),
             Named.as(names.diagnose()), names.membersStore(), names.dirtyStore(),

@@ -34,8 +34,8 @@ final class ProfileStage {
 
   static KStream<String, ModelProfile> profiles(Wiring w, KStream<String, ScoreRecord> scores,
       KStream<String, ModelRecord> models) {
-    w.addStore(MODEL_SCORES_STORE, JsonSerde.of(ScoreRecord.class));
-    w.addStore(MODEL_RECORDS_STORE, JsonSerde.of(ModelRecord.class));
+    w.addStore(MODEL_SCORES_STORE, JsonSerde.internal(ScoreRecord.class));
+    w.addStore(MODEL_RECORDS_STORE, JsonSerde.internal(ModelRecord.class));
     w.addStore(MODEL_CHANGED_STORE, Serdes.Long());
     KStream<String, ModelInput> scoreInputs = scores.flatMap(
         (key, score) -> byModel(ModelInput.score(key, score)), Named.as(SCORES_KEY_BY_MODEL));
@@ -43,7 +43,7 @@ final class ProfileStage {
         (key, model) -> byModel(ModelInput.model(key, model)), Named.as(MODELS_KEY_BY_MODEL));
     return scoreInputs.merge(modelInputs, Named.as(INPUTS_MERGE))
         .repartition(Repartitioned.<String, ModelInput>as(INPUTS_BY_MODEL)
-            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ModelInput.class)))
+            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.internal(ModelInput.class)))
         .process(() -> new ResolveProfile(MODEL_SCORES_STORE, MODEL_RECORDS_STORE,
                 MODEL_CHANGED_STORE, w.settings().sourcePriority()),
             Named.as(PROFILE_RESOLVE), MODEL_SCORES_STORE, MODEL_RECORDS_STORE,

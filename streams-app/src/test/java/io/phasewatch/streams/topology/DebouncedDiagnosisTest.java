@@ -46,7 +46,7 @@ class DebouncedDiagnosisTest {
   private DebouncedDiagnosis<Integer> initOn(Computations computations,
       BiFunction<String, GroupMembers, Diagnosed<Integer>> diagnose) {
     context = new MockProcessorContext<>();
-    MockStores.add(context, "members", JsonSerde.of(ModelProfile.class));
+    MockStores.add(context, "members", JsonSerde.internal(ModelProfile.class));
     MockStores.add(context, "dirty", Serdes.Long());
     MockStores.add(context, "last", Serdes.Integer());
     DebouncedDiagnosis<Integer> p = new DebouncedDiagnosis<>("members", "dirty", "last",

@@ -39,10 +39,10 @@ class FamilyDiagnoseTest {
 
   private void initOn(Computations computations) {
     context = new MockProcessorContext<>();
-    MockStores.add(context, "members", JsonSerde.of(ModelProfile.class));
+    MockStores.add(context, "members", JsonSerde.internal(ModelProfile.class));
     MockStores.add(context, "changed", Serdes.Long());
-    MockStores.add(context, "last", JsonSerde.of(FamilyDiagnosis.class));
-    MockStores.add(context, "nc", JsonSerde.of(FamilyNc.class));
+    MockStores.add(context, "last", JsonSerde.internal(FamilyDiagnosis.class));
+    MockStores.add(context, "nc", JsonSerde.internal(FamilyNc.class));
     MockStores.add(context, "pending", Serdes.Long());
     processor = processorOn(computations);
     processor.init(context);

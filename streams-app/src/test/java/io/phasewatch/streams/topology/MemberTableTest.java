@@ -19,7 +19,7 @@ class MemberTableTest {
   @BeforeEach
   void init() {
     MockProcessorContext<String, Object> context = new MockProcessorContext<>();
-    MockStores.add(context, "members", JsonSerde.of(ModelProfile.class));
+    MockStores.add(context, "members", JsonSerde.internal(ModelProfile.class));
     store = context.getStateStore("members");
   }
 

@@ -31,8 +31,8 @@ class ResolveProfileTest {
   @BeforeEach
   void init() {
     context = new MockProcessorContext<>();
-    MockStores.add(context, "scores", JsonSerde.of(ScoreRecord.class));
-    MockStores.add(context, "records", JsonSerde.of(ModelRecord.class));
+    MockStores.add(context, "scores", JsonSerde.internal(ScoreRecord.class));
+    MockStores.add(context, "records", JsonSerde.internal(ModelRecord.class));
     MockStores.add(context, "changed", Serdes.Long());
     restart();
   }
