@@ -1,48 +1,87 @@
 package io.phasewatch.streams.topology;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The keys a processor changed since it last published them, for processors that publish once
- * per batch (a punctuator every {@link #PUBLISH_EVERY}) instead of once per record. Kept in
- * memory with the timestamp of each key's latest change, and in a store with that of its first
- * change (written once per key and batch), so that a commit between a change and its
- * publication loses nothing: a restarted task publishes what its store lists.
+ * The keys a processor changed since it last published them, for processors that publish from a
+ * punctuator every {@link #PUBLISH_EVERY} instead of once per record, so that many changes of
+ * one key cost one publication. Kept in memory with the timestamp of each key's latest change,
+ * and in a store with that of its first change (written once per key until published), so that
+ * a commit between a change and its publication loses nothing: a restarted task publishes what
+ * its store lists.
+ *
+ * <p>{@link #drainAll} publishes every key. {@link #drainDue} defers the changes that come from
+ * a backlog: a record stamped more than {@link #LIVE_LAG} before the wall clock (a backfill, or
+ * an application that fell behind) waits until the processor has caught up (no change for
+ * {@link #IDLE}) or until {@code maxDelay} after its key's first change, so that a backfill
+ * costs one publication per key and recompute interval instead of one per change, while a live
+ * change is published at once.
  */
 final class ChangedKeys {
   /**
-   * How often changed keys are published: wall-clock punctuators run at most once per pass of
-   * the stream thread's loop (process a batch, punctuate, commit), so this is "after every
-   * batch".
+   * How often changed keys are published. Kafka Streams halves the number of records it
+   * processes per task between punctuations whenever one ran, so publishing much more often
+   * shrinks its batches; 20 ms adds little to a live score's path (each repartition hop waits
+   * for a 100 ms exactly-once commit).
    */
-  static final Duration PUBLISH_EVERY = Duration.ofMillis(Long.getLong("tmp.publish.ms", 1));
+  static final Duration PUBLISH_EVERY = Duration.ofMillis(20);
 
-  private final Map<String, Long> latest = new LinkedHashMap<>();
+  /** A change stamped further than this behind the wall clock comes from a backlog. */
+  static final Duration LIVE_LAG = Duration.ofSeconds(2);
+
+  /** A processor that saw no change for this long has caught up: its deferred keys are due. */
+  static final Duration IDLE = Duration.ofMillis(200);
+
+  /** A key's latest change timestamp and when (wall clock) it was first marked. */
+  private record Change(long latestTimestamp, long firstMarkedMs) {}
+
+  /** In the order first marked, so the keys waiting longest come first. */
+  private final Map<String, Change> changes = new LinkedHashMap<>();
+  /** The keys with a live change among {@code changes}. */
+  private final Set<String> live = new LinkedHashSet<>();
+  private long lastMarkMs;
   private KeyValueStore<String, Long> store;
 
-  /** Starts over on {@code store} (a processor's {@code init}): its keys are changed. */
+  /** Starts over on {@code store} (a processor's {@code init}): its keys are changed and due. */
   void attach(KeyValueStore<String, Long> store) {
     this.store = store;
-    latest.clear();
+    changes.clear();
+    live.clear();
+    lastMarkMs = 0;
     try (KeyValueIterator<String, Long> it = store.all()) {
-      it.forEachRemaining(kv -> latest.put(kv.key, kv.value));
+      it.forEachRemaining(kv -> {
+        changes.put(kv.key, new Change(kv.value, 0));
+        live.add(kv.key);
+      });
     }
   }
 
-  /** Marks {@code key} changed at {@code timestamp}. */
-  void mark(String key, long timestamp) {
-    if (latest.put(key, timestamp) == null) {
+  /** Marks {@code key} changed by a record stamped {@code timestamp}, at wall clock {@code now}. */
+  void mark(String key, long timestamp, long now) {
+    Change before = changes.get(key);
+    if (before == null) {
       store.put(key, timestamp);
+      changes.put(key, new Change(timestamp, now));
+    } else {
+      changes.put(key, new Change(timestamp, before.firstMarkedMs()));
     }
+    if (timestamp >= now - LIVE_LAG.toMillis()) {
+      live.add(key);
+    }
+    lastMarkMs = now;
   }
 
   boolean contains(String key) {
-    return latest.containsKey(key);
+    return changes.containsKey(key);
   }
 
   /**
@@ -50,11 +89,38 @@ final class ChangedKeys {
    * (its first, for a key from the store of a restarted task) to {@code publish}, and forgets
    * them.
    */
-  void drain(BiConsumer<String, Long> publish) {
-    for (Map.Entry<String, Long> e : latest.entrySet()) {
-      publish.accept(e.getKey(), e.getValue());
-      store.delete(e.getKey());
+  void drainAll(BiConsumer<String, Long> publish) {
+    drain(new ArrayList<>(changes.keySet()), publish);
+  }
+
+  /**
+   * As {@link #drainAll}, for the keys due at wall clock {@code now}: every key once the
+   * processor is idle, else the keys with a live change and those first changed at least
+   * {@code maxDelay} ago.
+   */
+  void drainDue(long now, Duration maxDelay, BiConsumer<String, Long> publish) {
+    if (now - lastMarkMs >= IDLE.toMillis()) {
+      drainAll(publish);
+      return;
     }
-    latest.clear();
+    List<String> due = new ArrayList<>(live);
+    for (Map.Entry<String, Change> e : changes.entrySet()) {
+      if (now - e.getValue().firstMarkedMs() < maxDelay.toMillis()) {
+        break;
+      }
+      if (!live.contains(e.getKey())) {
+        due.add(e.getKey());
+      }
+    }
+    drain(due, publish);
+  }
+
+  private void drain(List<String> keys, BiConsumer<String, Long> publish) {
+    for (String key : keys) {
+      Change change = changes.remove(key);
+      live.remove(key);
+      store.delete(key);
+      publish.accept(key, change.latestTimestamp());
+    }
   }
 }

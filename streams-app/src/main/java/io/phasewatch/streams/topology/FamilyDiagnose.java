@@ -29,9 +29,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps each family's members (one entry per family and model, {@link MemberEntries}), diagnoses
  * each family whose members changed ({@link Diagnoses#family}) and forwards the diagnosis when it
  * differs from the last one forwarded; a re-published score produces nothing. Changed families
- * are diagnosed after each batch of records ({@link ChangedKeys}, kept in {@code changedStore}
- * too): a score arriving alone is published at once, and the many changes of a family within
- * one batch of a backfill cost one diagnosis.
+ * are diagnosed by a punctuator ({@link ChangedKeys}, kept in {@code changedStore} too): a live
+ * score within {@link ChangedKeys#PUBLISH_EVERY}, while the changes of a backfill wait until the
+ * task has caught up or for one {@code interval}, so that a family whose models arrive over the
+ * whole backfill is diagnosed about once instead of once per model.
  *
  * <p>The one expensive part, the family's bootstrap N_c (about 2 ms for 10 models, linear in
  * models; a family of unknowns can hold thousands), is bounded like a panel's: it is kept with
@@ -107,13 +108,13 @@ final class FamilyDiagnose
     String family = record.key();
     MemberUpdate update = record.value();
     if (members.apply(family, update.model(), update.profile().orElse(null))) {
-      changed.mark(family, record.timestamp());
+      changed.mark(family, record.timestamp(), context.currentSystemTimeMs());
     }
   }
 
-  /** Publishes every changed family, then every finished bootstrap; {@code now}: wall clock. */
+  /** Publishes every changed family due, then every finished bootstrap; {@code now}: wall clock. */
   void publish(long now) {
-    changed.drain(this::diagnose);
+    changed.drainDue(now, interval, this::diagnose);
     publishFinished(now);
   }
 

@@ -21,11 +21,10 @@ import org.apache.kafka.streams.processor.api.Record;
  * model has a profile once it has a record and a score; losing the last of either forwards a
  * null profile, which retracts the model downstream.
  *
- * <p>Profiles are forwarded once per batch ({@link ChangedKeys}), not once per record: a feed
+ * <p>Profiles are forwarded every {@link ChangedKeys#PUBLISH_EVERY}, not once per record: a feed
  * publishes a model's scores together, and forwarding the profile after each of them multiplied
  * the work of every stage downstream (three fan-outs, three repartitions, a family diagnosis)
- * by the model's number of benchmarks. A score arriving alone is still forwarded at once, after
- * its batch.
+ * by the model's number of benchmarks.
  */
 final class ResolveProfile implements Processor<String, ModelInput, String, ModelProfile> {
   private final String scoresStoreName;
@@ -75,13 +74,13 @@ final class ResolveProfile implements Processor<String, ModelInput, String, Mode
       if (first) {
         before.put(model, was);
       }
-      changed.mark(model, record.timestamp());
+      changed.mark(model, record.timestamp(), context.currentSystemTimeMs());
     }
   }
 
   /** Forwards the profile of every model changed since the last call, if it differs. */
   void publish() {
-    changed.drain((model, timestamp) -> {
+    changed.drainAll((model, timestamp) -> {
       boolean known = before.containsKey(model);
       ModelProfile was = before.remove(model);
       ModelProfile now = profile(model);

@@ -39,6 +39,7 @@ class FamilyDiagnoseTest {
 
   private void initOn(Computations computations) {
     context = new MockProcessorContext<>();
+    context.setCurrentSystemTimeMs(0);
     MockStores.add(context, "members", JsonSerde.internal(ModelProfile.class));
     MockStores.add(context, "changed", Serdes.Long());
     MockStores.add(context, "last", JsonSerde.internal(FamilyDiagnosis.class));
@@ -240,5 +241,24 @@ class FamilyDiagnoseTest {
     context.resetForwards();
     processor.publish(1_001);
     assertThat(context.forwarded()).as("published once").isEmpty();
+  }
+
+  @Test
+  void aBackfillsChangesOfAFamilyWaitUntilTheTaskIsIdleAndCostOneDiagnosis() {
+    long wall = 1_000_000;
+    List<ModelProfile> family = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      family.add(model("f", i));
+      context.setCurrentSystemTimeMs(wall + 10 * i);
+      // stamped long before the wall clock: records of a backlog
+      processor.process(new Record<>("f", MemberUpdate.join(family.get(i)), i));
+      processor.publish(wall + 10 * i);
+    }
+    assertThat(context.forwarded()).as("deferred while the backlog flows").isEmpty();
+    processor.publish(wall + 20 + ChangedKeys.IDLE.toMillis());
+    assertThat(context.forwarded()).hasSize(1);
+    assertThat(context.forwarded().get(0).record().value().diagnosis())
+        .isEqualTo(facade("f", family));
+    assertThat(context.forwarded().get(0).record().timestamp()).isEqualTo(2L);
   }
 }

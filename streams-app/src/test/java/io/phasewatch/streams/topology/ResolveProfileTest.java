@@ -31,6 +31,7 @@ class ResolveProfileTest {
   @BeforeEach
   void init() {
     context = new MockProcessorContext<>();
+    context.setCurrentSystemTimeMs(0);
     MockStores.add(context, "scores", JsonSerde.internal(ScoreRecord.class));
     MockStores.add(context, "records", JsonSerde.internal(ModelRecord.class));
     MockStores.add(context, "changed", Serdes.Long());

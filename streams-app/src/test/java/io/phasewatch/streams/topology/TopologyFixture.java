@@ -39,7 +39,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * A TopologyTestDriver over the application's own topology and configuration ({@link
  * PhasewatchTopology#build}, {@link StreamsSettings#streamsProperties}), with typed topics and
  * helpers to build records. Wall-clock time moves only when a test advances it, and by {@link
- * ChangedKeys#PUBLISH_EVERY} twice after each record sent ({@link #batchEnds}).
+ * ChangedKeys#PUBLISH_EVERY} twice after each record sent ({@link #batchEnds}); records are
+ * stamped with it, as a live feed's are.
  */
 final class TopologyFixture implements AutoCloseable {
   static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
@@ -50,6 +51,8 @@ final class TopologyFixture implements AutoCloseable {
   final Counting listener = new Counting();
   final Topics topics;
   final TopologyTestDriver driver;
+  /** The driver's wall clock, which stamps the records sent. */
+  private Instant now = START;
   final TestInputTopic<String, ScoreRecord> scores;
   final TestInputTopic<String, ModelRecord> models;
   final TestInputTopic<String, byte[]> rawScores;
@@ -150,7 +153,12 @@ final class TopologyFixture implements AutoCloseable {
 
   /** Moves wall-clock time past one recompute interval: every dirty panel and cohort computes. */
   void tick() {
-    driver.advanceWallClockTime(INTERVAL);
+    advance(INTERVAL);
+  }
+
+  private void advance(Duration d) {
+    driver.advanceWallClockTime(d);
+    now = now.plus(d);
   }
 
   /**
@@ -160,22 +168,22 @@ final class TopologyFixture implements AutoCloseable {
    * publishes the changed family.
    */
   void batchEnds() {
-    driver.advanceWallClockTime(ChangedKeys.PUBLISH_EVERY);
-    driver.advanceWallClockTime(ChangedKeys.PUBLISH_EVERY);
+    advance(ChangedKeys.PUBLISH_EVERY);
+    advance(ChangedKeys.PUBLISH_EVERY);
   }
 
   void send(ScoreRecord s) {
-    scores.pipeInput(s.key(), s);
+    scores.pipeInput(s.key(), s, now);
     batchEnds();
   }
 
   void retract(String source, String model, String benchmark) {
-    scores.pipeInput(ScoreRecord.key(source, model, benchmark), null);
+    scores.pipeInput(ScoreRecord.key(source, model, benchmark), null, now);
     batchEnds();
   }
 
   void send(ModelRecord m) {
-    models.pipeInput(m.key(), m);
+    models.pipeInput(m.key(), m, now);
     batchEnds();
   }
 
