@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,14 +100,12 @@ public final class Bench {
         warmUp(broker, base, board, work, round);
       }
 
-      StreamsSettings passSettings = base.with(Map.of("application.id", "bench-passthrough",
-          "state.dir", work.resolve("passthrough").toString()));
-      Run pass;
-      try (PassThrough p = new PassThrough(passSettings, topics).start()) {
-        pass = awaitCatchUp(servers, passSettings.applicationId(), inputs, p::state);
-      }
+      Run pass = reference(PassThrough::copy, base, topics, work, "bench-passthrough");
       double passRps = w.records() / pass.processingSeconds();
       say("pass-through: %,.0f records/s", passRps);
+      Run keyed = reference(PassThrough::keyed, base, topics, work, "bench-keyed");
+      double keyedRps = w.records() / keyed.processingSeconds();
+      say("keyed pass-through: %,.0f records/s", keyedRps);
 
       Path stateDir = work.resolve("phasewatch");
       StreamsSettings settings = base.with(panelSettings(Map.of(
@@ -161,10 +160,11 @@ public final class Bench {
               options.recomputeInterval().toMillis(), options.bootstrapResamples(),
               options.panelModels(), new TreeMap<>(options.settings()),
               options.warmupRounds()),
-          produced.perSecond(), consumed.perSecond(), passRps, phasewatchRps,
-          phasewatchRps / rawRps, phasewatchRps / passRps,
+          produced.perSecond(), consumed.perSecond(), passRps, keyedRps, phasewatchRps,
+          phasewatchRps / rawRps, phasewatchRps / passRps, phasewatchRps / keyedRps,
           new BenchResult.Seconds(produced.nanos() / 1e9, consumed.nanos() / 1e9,
-              pass.startupSeconds(), pass.processingSeconds(), phasewatch.startupSeconds(),
+              pass.startupSeconds(), pass.processingSeconds(), keyed.processingSeconds(),
+              phasewatch.startupSeconds(),
               phasewatch.processingSeconds(), settleSeconds),
           latencies,
           new BenchResult.Offered(latency.offeredRate(), latency.achievedRate(),
@@ -195,11 +195,8 @@ public final class Bench {
     StreamsSettings warm = base.with(Map.of("topic.prefix", prefix));
     List<String> inputs = List.of(topics.phasewatch().scores().name(),
         topics.phasewatch().models().name());
-    StreamsSettings pass = warm.with(Map.of("application.id", "warmup" + round + "-passthrough",
-        "state.dir", work.resolve("passthrough-warmup" + round).toString()));
-    try (PassThrough p = new PassThrough(pass, topics).start()) {
-      awaitCatchUp(servers, pass.applicationId(), inputs, p::state);
-    }
+    reference(PassThrough::copy, warm, topics, work, "warmup" + round + "-passthrough");
+    reference(PassThrough::keyed, warm, topics, work, "warmup" + round + "-keyed");
     StreamsSettings settings = warm.with(panelSettings(Map.of(
         "application.id", "warmup" + round + "-phasewatch",
         "state.dir", work.resolve("phasewatch-warmup" + round).toString())));
@@ -207,6 +204,19 @@ public final class Bench {
       Run run = awaitCatchUp(servers, settings.applicationId(), inputs, app::state);
       say("warm-up round %d: phasewatch %,.0f records/s", round,
           options.workload().records() / run.processingSeconds());
+    }
+  }
+
+  /** Runs one reference application ({@link PassThrough}) over the inputs to the end. */
+  private Run reference(BiFunction<StreamsSettings, BenchTopics, PassThrough> shape,
+      StreamsSettings base, BenchTopics topics, Path work, String applicationId)
+      throws InterruptedException {
+    StreamsSettings settings = base.with(Map.of("application.id", applicationId,
+        "state.dir", work.resolve(applicationId).toString()));
+    List<String> inputs = List.of(topics.phasewatch().scores().name(),
+        topics.phasewatch().models().name());
+    try (PassThrough p = shape.apply(settings, topics).start()) {
+      return awaitCatchUp(settings.bootstrapServers(), applicationId, inputs, p::state);
     }
   }
 

@@ -8,7 +8,9 @@ import java.util.Map;
  * Everything one benchmark run measured, as written by {@code phasewatch bench --json FILE}
  * (snake_case field names). Throughputs are records per second over the input records (models
  * and scores); {@code ratio_vs_raw} is phasewatch over the slower of raw produce and raw consume,
- * {@code ratio_vs_passthrough} phasewatch over the pass-through application.
+ * {@code ratio_vs_passthrough} phasewatch over the pass-through application, {@code
+ * ratio_vs_keyed_passthrough} phasewatch over the keyed pass-through ({@link PassThrough#keyed}:
+ * the same re-keying and state, none of the work).
  *
  * @param peakHeapBytes the largest used heap sampled while the phasewatch application ran
  *     (backfill and latency stages); the broker and the benchmark's clients share the JVM
@@ -28,9 +30,11 @@ public record BenchResult(
     double rawProduceRps,
     double rawConsumeRps,
     double passthroughRps,
+    double keyedPassthroughRps,
     double phasewatchRps,
     double ratioVsRaw,
     double ratioVsPassthrough,
+    double ratioVsKeyedPassthrough,
     Seconds seconds,
     Latency latencyMs,
     Offered offered,
@@ -80,7 +84,8 @@ public record BenchResult(
    * one recompute interval after their input.
    */
   public record Seconds(double rawProduce, double rawConsume, double passthroughStartup,
-      double passthrough, double phasewatchStartup, double phasewatch, double phasewatchSettle) {}
+      double passthrough, double keyedPassthrough, double phasewatchStartup, double phasewatch,
+      double phasewatchSettle) {}
 
   /**
    * Publish → output latencies: the family diagnosis and the alert as read from their topics,

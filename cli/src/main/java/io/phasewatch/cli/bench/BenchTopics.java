@@ -6,18 +6,18 @@ import java.util.Map;
 
 /**
  * The topics of one benchmark run: the phasewatch topics (inputs with {@code partitions}
- * partitions, as a scaled-out deployment would have them) and the pass-through application's
- * outputs.
+ * partitions, as a scaled-out deployment would have them) and the reference applications'
+ * outputs ({@link PassThrough}).
  */
 record BenchTopics(Topics phasewatch, String passThroughScores, String passThroughModels,
-    int partitions) {
+    String keyedPassThrough, int partitions) {
 
   private static final Map<String, String> COMPACT = Map.of("cleanup.policy", "compact");
   private static final Map<String, String> DELETE = Map.of("cleanup.policy", "delete");
 
   static BenchTopics of(String prefix, int partitions) {
     return new BenchTopics(Topics.withPrefix(prefix), prefix + ".passthrough-scores",
-        prefix + ".passthrough-models", partitions);
+        prefix + ".passthrough-models", prefix + ".keyed-passthrough", partitions);
   }
 
   void create(EmbeddedKafkaBroker broker) {
@@ -30,5 +30,6 @@ record BenchTopics(Topics phasewatch, String passThroughScores, String passThrou
     broker.createTopic(phasewatch.alerts().name(), partitions, DELETE);
     broker.createTopic(passThroughScores, partitions, COMPACT);
     broker.createTopic(passThroughModels, partitions, COMPACT);
+    broker.createTopic(keyedPassThrough, partitions, COMPACT);
   }
 }

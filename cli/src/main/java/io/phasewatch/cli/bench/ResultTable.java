@@ -19,20 +19,24 @@ final class ResultTable {
         r.machine().loadAverageAtStart(), r.machine().loadAverageAtEnd());
     out.printf(Locale.ROOT, "  %s%n%n", s.warmupRounds() == 0
         ? "cold start: no warm-up round (the JIT compiles while it measures)"
-        : s.warmupRounds() + " warm-up round(s) of both applications on a copy of the records"
+        : s.warmupRounds() + " warm-up round(s) of every application on a copy of the records"
             + " first");
 
-    out.printf(Locale.ROOT, "  %-26s %12s %9s %8s %15s%n", "stage", "records/s", "seconds",
-        "vs raw", "vs pass-through");
+    out.printf(Locale.ROOT, "  %-30s %12s %9s %8s %15s %9s%n", "stage", "records/s", "seconds",
+        "vs raw", "vs pass-through", "vs keyed");
     BenchResult.Seconds t = r.seconds();
-    out.printf(Locale.ROOT, "  %-26s %,12.0f %9.2f%n", "raw produce", r.rawProduceRps(),
+    out.printf(Locale.ROOT, "  %-30s %,12.0f %9.2f%n", "raw produce", r.rawProduceRps(),
         t.rawProduce());
-    out.printf(Locale.ROOT, "  %-26s %,12.0f %9.2f%n", "raw consume", r.rawConsumeRps(),
+    out.printf(Locale.ROOT, "  %-30s %,12.0f %9.2f%n", "raw consume", r.rawConsumeRps(),
         t.rawConsume());
-    out.printf(Locale.ROOT, "  %-26s %,12.0f %9.2f%n", "pass-through (exactly-once)",
+    out.printf(Locale.ROOT, "  %-30s %,12.0f %9.2f%n", "pass-through (exactly-once)",
         r.passthroughRps(), t.passthrough());
-    out.printf(Locale.ROOT, "  %-26s %,12.0f %9.2f %8.3f %15.3f%n", "phasewatch (exactly-once)",
-        r.phasewatchRps(), t.phasewatch(), r.ratioVsRaw(), r.ratioVsPassthrough());
+    out.printf(Locale.ROOT, "  %-30s %,12.0f %9.2f %8s %15.3f%n", "keyed pass-through (2 hops)",
+        r.keyedPassthroughRps(), t.keyedPassthrough(), "",
+        r.keyedPassthroughRps() / r.passthroughRps());
+    out.printf(Locale.ROOT, "  %-30s %,12.0f %9.2f %8.3f %15.3f %9.3f%n",
+        "phasewatch (exactly-once)", r.phasewatchRps(), t.phasewatch(), r.ratioVsRaw(),
+        r.ratioVsPassthrough(), r.ratioVsKeyedPassthrough());
     out.printf(Locale.ROOT, "  (start-up, not included: pass-through %.1f s, phasewatch %.1f s;"
             + " last backfill diagnosis %.1f s after the last record,%n   recompute interval"
             + " %,d ms)%n%n", t.passthroughStartup(), t.phasewatchStartup(),

@@ -38,15 +38,18 @@ class BenchSmokeTest {
 
     assertThat(code).as(out.toString()).isZero();
     assertThat(out.toString()).contains("raw produce", "pass-through (exactly-once)",
-        "phasewatch (exactly-once)", "publish -> family diagnosis", "publish -> alert (topic)");
+        "keyed pass-through (2 hops)", "phasewatch (exactly-once)", "publish -> family diagnosis", "publish -> alert (topic)");
     JsonNode r = Json.mapper().readTree(json.toFile());
     for (String field : List.of("raw_produce_rps", "raw_consume_rps", "passthrough_rps",
-        "phasewatch_rps", "ratio_vs_raw", "ratio_vs_passthrough", "peak_heap_bytes",
-        "state_bytes_per_model")) {
+        "keyed_passthrough_rps", "phasewatch_rps", "ratio_vs_raw", "ratio_vs_passthrough",
+        "ratio_vs_keyed_passthrough", "peak_heap_bytes", "state_bytes_per_model")) {
       assertThat(r.get(field).asDouble()).as(field).isPositive();
     }
     assertThat(r.get("ratio_vs_passthrough").asDouble()).isCloseTo(
         r.get("phasewatch_rps").asDouble() / r.get("passthrough_rps").asDouble(), within(1e-9));
+    assertThat(r.get("ratio_vs_keyed_passthrough").asDouble()).isCloseTo(
+        r.get("phasewatch_rps").asDouble() / r.get("keyed_passthrough_rps").asDouble(),
+        within(1e-9));
     assertThat(r.get("ratio_vs_raw").asDouble()).isCloseTo(r.get("phasewatch_rps").asDouble()
         / Math.min(r.get("raw_produce_rps").asDouble(), r.get("raw_consume_rps").asDouble()),
         within(1e-9));
@@ -54,7 +57,7 @@ class BenchSmokeTest {
     assertThat(setup.get("models").asInt()).isEqualTo(10 * 5 + 12);
     assertThat(setup.get("scores").asLong()).isEqualTo(10 * 5 * 6 + 12 * 4);
     assertThat(setup.get("warmup_rounds").asInt()).as("the default").isEqualTo(1);
-    assertThat(out.toString()).contains("1 warm-up round(s) of both applications");
+    assertThat(out.toString()).contains("1 warm-up round(s) of every application");
     JsonNode diagnosis = r.get("latency_ms").get("diagnosis");
     assertThat(diagnosis.get("samples").asInt()).isEqualTo(r.get("offered").get("scores").asInt());
     for (String p : List.of("p50", "p95", "p99")) {

@@ -38,8 +38,12 @@ final class ChangedKeys {
   /** A change stamped further than this behind the wall clock comes from a backlog. */
   static final Duration LIVE_LAG = Duration.ofSeconds(2);
 
-  /** A processor that saw no change for this long has caught up: its deferred keys are due. */
-  static final Duration IDLE = Duration.ofMillis(200);
+  /**
+   * A processor that saw no change for this long has caught up: its deferred keys are due. Well
+   * above the 100 ms between exactly-once commits, which is how a backfill reaches a stage behind
+   * a repartition topic: in bursts, one per commit upstream.
+   */
+  static final Duration IDLE = Duration.ofSeconds(1);
 
   /** A key's latest change timestamp and when (wall clock) it was first marked. */
   private record Change(long latestTimestamp, long firstMarkedMs) {}

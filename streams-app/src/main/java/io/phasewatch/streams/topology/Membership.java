@@ -51,7 +51,11 @@ final class Membership implements Processor<String, ModelProfile, String, Member
       context.forward(record.withKey(group).withValue(MemberUpdate.join(record.value())));
     }
     if (now.isEmpty()) {
-      store.delete(model);
+      if (before != null) {
+        // most models are in no panel or cohort: deleting an absent key still costs a store
+        // read, a tombstone in RocksDB and one in the changelog
+        store.delete(model);
+      }
     } else if (!now.equals(was)) {
       store.put(model, new Memberships(now));
     }
