@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Benchmark phasewatch end to end on an embedded Kafka broker, in one run on one set of",
         "records: raw produce and consume, a pass-through Kafka Streams application with the",
-        "same exactly-once settings, the phasewatch topology (records/s and ratios), then the",
+        "same exactly-once settings, a keyed pass-through (phasewatch's two repartitions and",
+        "stores, none of its work), the phasewatch topology (records/s and ratios), then the",
         "latency from a score's publication to its family diagnosis and to its alert at a fixed",
         "offered rate, peak heap and state bytes per model. See docs/PERFORMANCE.md."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -90,14 +91,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "An application setting (as in the streams configuration file, e.g."
-          + " kafka.commit.interval.ms=1000) for both the pass-through and the phasewatch"
-          + " application; repeatable.")
+          + " kafka.commit.interval.ms=1000) for the reference applications and the phasewatch"
+          + " application alike; repeatable.")
   Map<String, String> settings = new LinkedHashMap<>();
 
   @Option(names = "--warmup", paramLabel = "ROUNDS", defaultValue = "1",
-      description = "Rounds of the pass-through and phasewatch on a copy of the records (topics"
-          + " of their own) before the measured run, so that both run compiled code (default 1;"
-          + " 0 measures a cold start).")
+      description = "Rounds of every application on a copy of the records (topics of their"
+          + " own) before the measured run, so that all run compiled code (default 1; 0"
+          + " measures a cold start).")
   int warmupRounds;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")

@@ -14,8 +14,8 @@ import java.util.Map;
  * @param panelFamilies how many families the pooled panel holds; 0 for every base family (the
  *     application's default panel)
  * @param settings application settings (file-form keys, e.g. {@code kafka.commit.interval.ms})
- *     applied to the pass-through and the phasewatch application alike
- * @param warmupRounds rounds of both applications on a copy of the records, in topics of their
+ *     applied to the reference applications and the phasewatch application alike
+ * @param warmupRounds rounds of every application on a copy of the records, in topics of their
  *     own, before the measured run: the JIT compiles their code (for a minute, on two cores, the
  *     first time) as it would early in a long-running deployment; 0 measures a cold start
  */
