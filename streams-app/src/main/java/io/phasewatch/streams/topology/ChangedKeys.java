@@ -19,12 +19,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * a commit between a change and its publication loses nothing: a restarted task publishes what
  * its store lists.
  *
- * <p>{@link #drainAll} publishes every key. {@link #drainDue} defers the changes that come from
- * a backlog: a record stamped more than {@link #LIVE_LAG} before the wall clock (a backfill, or
- * an application that fell behind) waits until the processor has caught up (no change for
- * {@link #IDLE}) or until {@code maxDelay} after its key's first change, so that a backfill
- * costs one publication per key and recompute interval instead of one per change, while a live
- * change is published at once.
+ * <p>{@link #drainAll} publishes every key. {@link #drainDue} publishes a bounded number and
+ * defers the changes that come from a backlog: a record stamped more than {@link #LIVE_LAG}
+ * before the wall clock (a backfill, or an application that fell behind) waits until the
+ * processor has caught up (no change for {@link #IDLE}) or until {@code maxDelay} after its
+ * key's first change, so that a backfill costs one publication per key and recompute interval
+ * instead of one per change, while a live change is published at once.
  */
 final class ChangedKeys {
   /**
@@ -44,6 +44,14 @@ final class ChangedKeys {
    * a repartition topic: in bursts, one per commit upstream.
    */
   static final Duration IDLE = Duration.ofSeconds(1);
+
+  /**
+   * The most keys {@link #drainDue} publishes at once: a backfill's deferred families all come
+   * due together when it ends, and diagnosing thousands in one punctuation held the stream
+   * thread (and its open transaction) past the 10 s transaction timeout, which fenced it. The
+   * rest follow {@link #PUBLISH_EVERY} later, the live ones first.
+   */
+  static final int MAX_DUE = 128;
 
   /** A key's latest change timestamp and when (wall clock) it was first marked. */
   private record Change(long latestTimestamp, long firstMarkedMs) {}
@@ -98,18 +106,22 @@ final class ChangedKeys {
   }
 
   /**
-   * As {@link #drainAll}, for the keys due at wall clock {@code now}: every key once the
-   * processor is idle, else the keys with a live change and those first changed at least
-   * {@code maxDelay} ago.
+   * As {@link #drainAll}, for at most {@link #MAX_DUE} of the keys due at wall clock {@code
+   * now}: those with a live change first, then, in the order first changed, every other key once
+   * the processor is idle, else those first changed at least {@code maxDelay} ago.
    */
   void drainDue(long now, Duration maxDelay, BiConsumer<String, Long> publish) {
-    if (now - lastMarkMs >= IDLE.toMillis()) {
-      drainAll(publish);
-      return;
+    boolean idle = now - lastMarkMs >= IDLE.toMillis();
+    List<String> due = new ArrayList<>(Math.min(MAX_DUE, changes.size()));
+    for (String key : live) {
+      if (due.size() == MAX_DUE) {
+        break;
+      }
+      due.add(key);
     }
-    List<String> due = new ArrayList<>(live);
     for (Map.Entry<String, Change> e : changes.entrySet()) {
-      if (now - e.getValue().firstMarkedMs() < maxDelay.toMillis()) {
+      if (due.size() == MAX_DUE
+          || !idle && now - e.getValue().firstMarkedMs() < maxDelay.toMillis()) {
         break;
       }
       if (!live.contains(e.getKey())) {

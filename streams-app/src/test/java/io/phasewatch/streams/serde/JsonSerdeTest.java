@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** The internal format: numbers for instants and dates, the same values back, both forms read. */
+/** The internal format: Smile with numeric dates, the same values back, and JSON text still read. */
 class JsonSerdeTest {
   private static final Instant EVALUATED = Instant.parse("2025-06-01T12:34:56.123456789Z");
   private static final LocalDate RELEASED = LocalDate.of(2024, 2, 29);
@@ -37,31 +37,40 @@ class JsonSerdeTest {
   }
 
   @Test
-  void theInternalFormatWritesInstantsAndDatesAsNumbersAndReadsBackTheSameValues() {
+  void theInternalFormatIsSmileWithNumericDatesAndReadsBackTheSameValues() {
     JsonSerde<ScoreRecord> internal = JsonSerde.internal(ScoreRecord.class);
     byte[] bytes = internal.serializer().serialize("t", score());
-    String json = new String(bytes, StandardCharsets.UTF_8);
-    assertThat(json).as("no ISO-8601 text").doesNotContain("2025-06-01")
-        .contains("\"evaluated_at\":" + EVALUATED.getEpochSecond() + ".123456789");
+    assertThat(new String(bytes, 0, 3, StandardCharsets.US_ASCII)).as("the Smile header")
+        .isEqualTo(":)\n");
+    assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).as("no ISO-8601 text")
+        .doesNotContain("2025-06-01");
+    assertThat(bytes.length).as("smaller than the text")
+        .isLessThan(JsonSerde.of(ScoreRecord.class).serializer().serialize("t", score()).length);
     assertThat(internal.deserializer().deserialize("t", bytes)).isEqualTo(score());
 
     ModelProfile profile = ModelProfile.resolve(release(), List.of(score()), List.of("feed"));
     JsonSerde<ModelProfile> profiles = JsonSerde.internal(ModelProfile.class);
     byte[] profileBytes = profiles.serializer().serialize("t", profile);
-    assertThat(new String(profileBytes, StandardCharsets.UTF_8)).doesNotContain("2024-02-29");
+    assertThat(new String(profileBytes, StandardCharsets.ISO_8859_1)).doesNotContain("2024-02-29");
     assertThat(profiles.deserializer().deserialize("t", profileBytes)).isEqualTo(profile);
   }
 
   @Test
-  void eachFormatReadsTheOther() {
-    JsonSerde<ModelProfile> pub = JsonSerde.of(ModelProfile.class);
-    JsonSerde<ModelProfile> internal = JsonSerde.internal(ModelProfile.class);
+  void theInternalFormatReadsStateWrittenAsJsonText() {
     ModelProfile profile = ModelProfile.resolve(release(), List.of(score()), List.of("feed"));
-    byte[] text = pub.serializer().serialize("t", profile);
+    byte[] text = JsonSerde.of(ModelProfile.class).serializer().serialize("t", profile);
     assertThat(new String(text, StandardCharsets.UTF_8)).contains("\"2024-02-29\"");
-    assertThat(internal.deserializer().deserialize("t", text)).as("state written before")
+    assertThat(JsonSerde.internal(ModelProfile.class).deserializer().deserialize("t", text))
         .isEqualTo(profile);
-    assertThat(pub.deserializer().deserialize("t", internal.serializer().serialize("t", profile)))
-        .isEqualTo(profile);
+  }
+
+  @Test
+  void bytesThatAreNeitherFormAreASerializationErrorNamingTheType() {
+    JsonSerde<ScoreRecord> internal = JsonSerde.internal(ScoreRecord.class);
+    byte[] broken = {':', ')', '\n', 0x7f, 0x01};
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> internal.deserializer().deserialize("t", broken))
+        .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+        .hasMessageContaining("ScoreRecord");
   }
 }

@@ -87,4 +87,24 @@ class ChangedKeysTest {
         .containsExactlyInAnyOrder("a@10", "b@20", "c@1000");
     assertThat(store.approximateNumEntries()).isZero();
   }
+
+  @Test
+  void noMoreThanMaxDueArePublishedAtOnceLiveKeysFirst() {
+    int backlog = 2 * ChangedKeys.MAX_DUE + 10;
+    long now = 1_000_000;
+    for (int i = 0; i < backlog; i++) {
+      keys.mark(String.format("old-%04d", i), 0, now);
+    }
+    keys.mark("live", now, now);
+    long idle = now + IDLE;
+    List<String> first = due(idle);
+    assertThat(first).hasSize(ChangedKeys.MAX_DUE);
+    assertThat(first.get(0)).isEqualTo("live@" + now);
+    assertThat(first.get(1)).as("then the oldest").isEqualTo("old-0000@0");
+    assertThat(due(idle + 20)).hasSize(ChangedKeys.MAX_DUE);
+    List<String> last = due(idle + 40);
+    assertThat(last).hasSize(backlog + 1 - 2 * ChangedKeys.MAX_DUE)
+        .last().isEqualTo(String.format("old-%04d@0", backlog - 1));
+    assertThat(store.approximateNumEntries()).isZero();
+  }
 }
