@@ -32,13 +32,13 @@ import io.phasewatch.core.domain.ModelProfile;
 import io.phasewatch.streams.serde.JsonSerde;
 import io.phasewatch.streams.state.Diagnosed;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -101,6 +101,13 @@ final class DetectorStage {
            * (reading it per change was 15% of a TopologyTestDriver backfill's time).
            */
           private Optional<PanelReference> current = Optional.empty();
+          /**
+           * Families still to be judged again against the reference that moved, a bounded
+           * number per punctuation: judging every family of a task at once (thousands after a
+           * backfill, each read from its stores) held the stream thread past the transaction
+           * timeout.
+           */
+          private final Deque<String> toRejudge = new ArrayDeque<>();
 
           @Override
           void initLookups(ProcessorContext<String, AlertEvent> context) {
@@ -110,6 +117,8 @@ final class DetectorStage {
             current = reference();
             context.schedule(recheck, PunctuationType.WALL_CLOCK_TIME,
                 this::rejudgeOnReferenceMove);
+            context.schedule(ChangedKeys.PUBLISH_EVERY, PunctuationType.WALL_CLOCK_TIME,
+                this::rejudgeSome);
           }
 
           @Override
@@ -136,13 +145,22 @@ final class DetectorStage {
               return;
             }
             judgedAgainst = against;
-            List<KeyValue<String, FamilyDiagnosis>> all = new ArrayList<>();
+            toRejudge.clear();
             try (KeyValueIterator<String, FamilyDiagnosis> it = published.all()) {
-              it.forEachRemaining(all::add);
+              it.forEachRemaining(kv -> toRejudge.add(kv.key));
             }
-            for (KeyValue<String, FamilyDiagnosis> kv : all) {
-              judge(kv.key, new Diagnosed<>(kv.value, w.points().sources(
-                  MemberEntries.of(members, kv.key).values())), now);
+            rejudgeSome(now);
+          }
+
+          /** Judges the next {@link ChangedKeys#MAX_DUE} families waiting, as last published. */
+          private void rejudgeSome(long now) {
+            for (int i = 0; i < ChangedKeys.MAX_DUE && !toRejudge.isEmpty(); i++) {
+              String family = toRejudge.poll();
+              FamilyDiagnosis last = published.get(family);
+              if (last != null) {
+                judge(family, new Diagnosed<>(last, w.points().sources(
+                    MemberEntries.of(members, family).values())), now);
+              }
             }
           }
         }, Named.as(FAMILY_DETECTOR), FAMILY_ANNOUNCED_STORE, FAMILY_DIAGNOSIS_STORE,
