@@ -35,9 +35,10 @@ final class ResolveProfile implements Processor<String, ModelInput, String, Mode
   private final MemberTable<ModelRecord> records = new MemberTable<>(Memo.KEYS_KEPT);
   private final ChangedKeys changed = new ChangedKeys();
   /**
-   * The profile each changed model had before its first change of the batch (null: none), so
-   * that a batch which changes nothing the profile shows forwards nothing. A model a restarted
-   * task finds in its changed store has no entry here and is forwarded.
+   * The profile each changed model had before its first change since the last publication
+   * (null: none), so that changes which cancel out, or that the profile does not show, forward
+   * nothing. A model a restarted task finds in its changed store has no entry here and is
+   * forwarded.
    */
   private final Map<String, ModelProfile> before = new HashMap<>();
   private ProcessorContext<String, ModelProfile> context;

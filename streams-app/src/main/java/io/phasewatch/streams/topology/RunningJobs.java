@@ -50,10 +50,13 @@ final class RunningJobs<I, R> {
     for (Iterator<Map.Entry<String, Job<I, R>>> it = running.entrySet().iterator();
         it.hasNext(); ) {
       Map.Entry<String, Job<I, R>> e = it.next();
-      if (e.getValue().future().isDone()) {
+      // read before removing: a TreeMap entry removed through its iterator can be reused for
+      // its successor's key and value, which made this wait for that job (and lose this one)
+      String key = e.getKey();
+      Job<I, R> job = e.getValue();
+      if (job.future().isDone()) {
         it.remove();
-        done.add(new Done<>(e.getKey(), e.getValue().input(), result(e.getKey(),
-            e.getValue().future())));
+        done.add(new Done<>(key, job.input(), result(key, job.future())));
       }
     }
     return done;
