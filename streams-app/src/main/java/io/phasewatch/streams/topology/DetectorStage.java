@@ -59,6 +59,13 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * the reference panel's N_c or fit moved, every family is judged again.
  */
 final class DetectorStage {
+  /**
+   * Families judged again per punctuation (every 20 ms) after the reference panel moved: each
+   * reads its diagnosis and members from the stores (about 0.3 ms), and a task holds thousands
+   * after a large backfill; 32 adds about 10 ms per task to a pass of the stream thread.
+   */
+  static final int REJUDGE_AT_ONCE = 32;
+
   private DetectorStage() {}
 
   static KStream<String, AlertEvent> alerts(Wiring w,
@@ -102,10 +109,9 @@ final class DetectorStage {
            */
           private Optional<PanelReference> current = Optional.empty();
           /**
-           * Families still to be judged again against the reference that moved, a bounded
-           * number per punctuation: judging every family of a task at once (thousands after a
-           * backfill, each read from its stores) held the stream thread past the transaction
-           * timeout.
+           * Families still to be judged again against the reference that moved, {@link
+           * #REJUDGE_AT_ONCE} per punctuation: judging every family of a task at once (thousands
+           * after a backfill, each read from its stores) stalled the stream thread for seconds.
            */
           private final Deque<String> toRejudge = new ArrayDeque<>();
 
@@ -152,9 +158,9 @@ final class DetectorStage {
             rejudgeSome(now);
           }
 
-          /** Judges the next {@link ChangedKeys#MAX_DUE} families waiting, as last published. */
+          /** Judges the next {@link #REJUDGE_AT_ONCE} families waiting, as last published. */
           private void rejudgeSome(long now) {
-            for (int i = 0; i < ChangedKeys.MAX_DUE && !toRejudge.isEmpty(); i++) {
+            for (int i = 0; i < REJUDGE_AT_ONCE && !toRejudge.isEmpty(); i++) {
               String family = toRejudge.poll();
               FamilyDiagnosis last = published.get(family);
               if (last != null) {
