@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * instances, survives a restart on another host, and needs no volume; compaction keeps one
  * record per sink and alert. Every instance reads the whole topic at start and again whenever
  * it is assigned partitions ({@link #catchUp}); records are written and acknowledged ({@link
- * #flush}) before the input offset is committed, and a partition's previous owner has committed or stopped before
- * the new owner is assigned, so the new owner's catch-up sees every delivery of that partition.
+ * #flush}) before the input offset is committed, and a partition's previous owner has committed
+ * or stopped before the new owner is assigned, so the new owner's catch-up sees every delivery
+ * of that partition.
  *
  * <p>What remains is at-least-once: a router that dies between a sink's acknowledgement and the
  * ledger write delivers that alert again after the restart; receivers can drop it by the

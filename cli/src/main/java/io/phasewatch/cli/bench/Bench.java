@@ -93,8 +93,6 @@ public final class Bench {
           "recompute.interval.ms", Long.toString(options.recomputeInterval().toMillis()),
           "bootstrap.resamples", Integer.toString(options.bootstrapResamples())))
           .with(options.settings());
-      List<String> inputs = List.of(topics.phasewatch().scores().name(),
-          topics.phasewatch().models().name());
 
       for (int round = 1; round <= options.warmupRounds(); round++) {
         warmUp(broker, base, board, work, round);
@@ -120,7 +118,7 @@ public final class Bench {
       long threadFailures;
       int triggerFamilies;
       try (StreamsApp app = new StreamsApp(settings).start()) {
-        phasewatch = awaitCatchUp(servers, settings.applicationId(), inputs, app::state);
+        phasewatch = awaitCatchUp(servers, settings.applicationId(), topics.inputs(), app::state);
         say("phasewatch: %,.0f records/s", w.records() / phasewatch.processingSeconds());
         settleSeconds = awaitQuiet(servers, topics);
         say("phasewatch: last backfill diagnosis %.1f s after the last record", settleSeconds);
@@ -193,15 +191,13 @@ public final class Bench {
     topics.create(broker);
     RawKafka.produce(servers, topics, board);
     StreamsSettings warm = base.with(Map.of("topic.prefix", prefix));
-    List<String> inputs = List.of(topics.phasewatch().scores().name(),
-        topics.phasewatch().models().name());
     reference(PassThrough::copy, warm, topics, work, "warmup" + round + "-passthrough");
     reference(PassThrough::keyed, warm, topics, work, "warmup" + round + "-keyed");
     StreamsSettings settings = warm.with(panelSettings(Map.of(
         "application.id", "warmup" + round + "-phasewatch",
         "state.dir", work.resolve("phasewatch-warmup" + round).toString())));
     try (StreamsApp app = new StreamsApp(settings).start()) {
-      Run run = awaitCatchUp(servers, settings.applicationId(), inputs, app::state);
+      Run run = awaitCatchUp(servers, settings.applicationId(), topics.inputs(), app::state);
       say("warm-up round %d: phasewatch %,.0f records/s", round,
           options.workload().records() / run.processingSeconds());
     }
@@ -213,10 +209,8 @@ public final class Bench {
       throws InterruptedException {
     StreamsSettings settings = base.with(Map.of("application.id", applicationId,
         "state.dir", work.resolve(applicationId).toString()));
-    List<String> inputs = List.of(topics.phasewatch().scores().name(),
-        topics.phasewatch().models().name());
     try (PassThrough p = shape.apply(settings, topics).start()) {
-      return awaitCatchUp(settings.bootstrapServers(), applicationId, inputs, p::state);
+      return awaitCatchUp(settings.bootstrapServers(), applicationId, topics.inputs(), p::state);
     }
   }
 

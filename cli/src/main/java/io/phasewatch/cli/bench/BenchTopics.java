@@ -2,6 +2,7 @@ package io.phasewatch.cli.bench;
 
 import io.phasewatch.broker.EmbeddedKafkaBroker;
 import io.phasewatch.streams.topology.Topics;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,11 @@ record BenchTopics(Topics phasewatch, String passThroughScores, String passThrou
   static BenchTopics of(String prefix, int partitions) {
     return new BenchTopics(Topics.withPrefix(prefix), prefix + ".passthrough-scores",
         prefix + ".passthrough-models", prefix + ".keyed-passthrough", partitions);
+  }
+
+  /** The topics every application of the benchmark reads: scores and models. */
+  List<String> inputs() {
+    return List.of(phasewatch.scores().name(), phasewatch.models().name());
   }
 
   void create(EmbeddedKafkaBroker broker) {

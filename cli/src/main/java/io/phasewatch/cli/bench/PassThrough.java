@@ -3,7 +3,6 @@ package io.phasewatch.cli.bench;
 import io.phasewatch.streams.config.StreamsSettings;
 import io.phasewatch.streams.errors.Rejections;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -61,7 +60,7 @@ final class PassThrough implements AutoCloseable {
   static PassThrough keyed(StreamsSettings settings, BenchTopics topics) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<Bytes, byte[]> records = builder.stream(
-        List.of(topics.phasewatch().scores().name(), topics.phasewatch().models().name()),
+        topics.inputs(),
         Consumed.with(Serdes.Bytes(), Serdes.ByteArray()).withName("inputs-source"));
     for (int hop = 1; hop <= KEYED_HOPS; hop++) {
       String store = "hop" + hop + "-store";

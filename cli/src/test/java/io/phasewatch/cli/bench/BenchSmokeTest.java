@@ -38,7 +38,8 @@ class BenchSmokeTest {
 
     assertThat(code).as(out.toString()).isZero();
     assertThat(out.toString()).contains("raw produce", "pass-through (exactly-once)",
-        "keyed pass-through (2 hops)", "phasewatch (exactly-once)", "publish -> family diagnosis", "publish -> alert (topic)");
+        "keyed pass-through (2 hops)", "phasewatch (exactly-once)", "publish -> family diagnosis",
+        "publish -> alert (topic)");
     JsonNode r = Json.mapper().readTree(json.toFile());
     for (String field : List.of("raw_produce_rps", "raw_consume_rps", "passthrough_rps",
         "keyed_passthrough_rps", "phasewatch_rps", "ratio_vs_raw", "ratio_vs_passthrough",

@@ -27,17 +27,21 @@ public final class Observations {
 
   /** The bootstrap N_c of a panel with its 95% CI, when defined. */
   public static Optional<NcEstimate> nc(PanelDiagnosis d) {
-    return d.nc().map(b -> new NcEstimate(b.medianB(), b.ci95B().lo(), b.ci95B().hi(), d.n()));
+    return estimate(d.nc(), d.n());
   }
 
   /** The reference panel's bootstrap N_c with its 95% CI, when defined. */
   public static Optional<NcEstimate> nc(PanelReference r) {
-    return r.nc().map(b -> new NcEstimate(b.medianB(), b.ci95B().lo(), b.ci95B().hi(), r.n()));
+    return estimate(r.nc(), r.n());
   }
 
   /** The family's own bootstrap N_c with its 95% CI, when defined. */
   public static Optional<NcEstimate> nc(FamilyDiagnosis d) {
-    return d.nc().map(b -> new NcEstimate(b.medianB(), b.ci95B().lo(), b.ci95B().hi(), d.n()));
+    return estimate(d.nc(), d.n());
+  }
+
+  private static Optional<NcEstimate> estimate(Optional<PanelDiagnosis.NcBootstrap> nc, int n) {
+    return nc.map(b -> new NcEstimate(b.medianB(), b.ci95B().lo(), b.ci95B().hi(), n));
   }
 
   public static FamilyObservation family(FamilyDiagnosis d,

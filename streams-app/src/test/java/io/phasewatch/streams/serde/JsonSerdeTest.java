@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** The internal format: Smile with numeric dates, the same values back, and JSON text still read. */
+/** The internal format: Smile with numeric dates, the same values back, JSON text still read. */
 class JsonSerdeTest {
   private static final Instant EVALUATED = Instant.parse("2025-06-01T12:34:56.123456789Z");
   private static final LocalDate RELEASED = LocalDate.of(2024, 2, 29);

@@ -226,7 +226,8 @@ class FamilyDiagnoseTest {
     processor.process(new Record<>("f", MemberUpdate.leave("f-m2"), 30));
     family.remove(2);
     processor.publish(1_000);
-    assertThat(context.forwarded()).extracting(f -> (String) f.record().key()).containsExactly("f", "g");
+    assertThat(context.forwarded()).extracting(f -> (String) f.record().key())
+        .containsExactly("f", "g");
     assertThat(context.forwarded().get(0).record().value().diagnosis())
         .isEqualTo(facade("f", family));
     assertThat(context.forwarded().get(0).record().timestamp()).as("of its latest change")
